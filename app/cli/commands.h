@@ -1,0 +1,16 @@
+#pragma once
+// The qwendesk-cli commands. Each takes the arguments after the command name and returns the
+// process exit code; errors go to stderr as one line.
+#include <QStringList>
+
+namespace qd::cli {
+
+using CommandFunction = int (*)(const QStringList &arguments);
+
+struct Command {
+    const char *name;
+    const char *summary;
+    CommandFunction run;
+};
+
+}  // namespace qd::cli

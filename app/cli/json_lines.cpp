@@ -1,0 +1,29 @@
+#include "json_lines.h"
+
+#include <iostream>
+
+namespace qd::cli {
+
+int processJsonLines(std::istream &in, std::ostream &out,
+                     const std::function<nlohmann::json(const nlohmann::json &)> &handle) {
+    int exitCode = 0;
+    std::string line;
+    for (size_t lineNumber = 1; std::getline(in, line); ++lineNumber) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        try {
+            const auto request = nlohmann::json::parse(line);
+            out << dumpJson(handle(request)) << '\n' << std::flush;
+        } catch (const std::exception &e) {
+            std::cerr << "qwendesk-cli: input line " << lineNumber << ": " << e.what() << std::endl;
+            exitCode = 1;
+        }
+    }
+    return exitCode;
+}
+
+std::string dumpJson(const nlohmann::json &value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace qd::cli

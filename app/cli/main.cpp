@@ -1,0 +1,40 @@
+// qwendesk-cli: headless entry point. Dispatches to one command per file (see commands.h).
+#include "commands.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <cstdio>
+#include <cstring>
+
+namespace qd::cli {
+
+static const std::array<Command, 0> kCommands = {};
+
+static void printUsage(FILE *to) {
+    std::fprintf(to, "Usage: qwendesk-cli COMMAND [OPTIONS]\n       qwendesk-cli --version\n\nCommands:\n");
+    for (const auto &c : kCommands) std::fprintf(to, "  %-16s %s\n", c.name, c.summary);
+}
+
+}  // namespace qd::cli
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("QwenDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QD_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        qd::cli::printUsage(args.isEmpty() ? stderr : stdout);
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        std::printf("qwendesk-cli %s\n", QD_VERSION);
+        return 0;
+    }
+    const QString name = args.takeFirst();
+    for (const auto &c : qd::cli::kCommands)
+        if (name == QLatin1String(c.name)) return c.run(args);
+    std::fprintf(stderr, "qwendesk-cli: unknown command '%s' (see --help)\n", qPrintable(name));
+    return 2;
+}
