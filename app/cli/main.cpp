@@ -3,17 +3,20 @@
 
 #include <QCoreApplication>
 
-#include <array>
 #include <cstdio>
 #include <cstring>
 
 namespace qd::cli {
 
-static const std::array<Command, 0> kCommands = {};
+// One line per command, in the order --help lists them.
+static const Command kCommands[] = {
+    {"help", "list the commands", nullptr},
+};
 
 static void printUsage(FILE *to) {
     std::fprintf(to, "Usage: qwendesk-cli COMMAND [OPTIONS]\n       qwendesk-cli --version\n\nCommands:\n");
-    for (const auto &c : kCommands) std::fprintf(to, "  %-16s %s\n", c.name, c.summary);
+    for (const auto &c : kCommands)
+        if (c.run) std::fprintf(to, "  %-16s %s\n", c.name, c.summary);
 }
 
 }  // namespace qd::cli
@@ -34,7 +37,7 @@ int main(int argc, char **argv) {
     }
     const QString name = args.takeFirst();
     for (const auto &c : qd::cli::kCommands)
-        if (name == QLatin1String(c.name)) return c.run(args);
+        if (c.run && name == QLatin1String(c.name)) return c.run(args);
     std::fprintf(stderr, "qwendesk-cli: unknown command '%s' (see --help)\n", qPrintable(name));
     return 2;
 }
