@@ -13,4 +13,6 @@ struct Command {
     CommandFunction run;
 };
 
+int runChatTemplate(const QStringList &arguments);
+
 }  // namespace qd::cli

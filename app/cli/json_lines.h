@@ -14,6 +14,10 @@ namespace qd::cli {
 // are still processed.
 int processJsonLines(std::istream &in, std::ostream &out,
                      const std::function<nlohmann::json(const nlohmann::json &)> &handle);
+// The same, keeping each request's object keys in the order they were written (for input that is
+// echoed back into a prompt, such as tool definitions).
+int processOrderedJsonLines(std::istream &in, std::ostream &out,
+                            const std::function<nlohmann::json(const nlohmann::ordered_json &)> &handle);
 
 // JSON text for output; invalid UTF-8 is replaced by U+FFFD rather than failing.
 std::string dumpJson(const nlohmann::json &value);

@@ -11,6 +11,7 @@ namespace qd::cli {
 // One line per command, in the order --help lists them.
 static const Command kCommands[] = {
     {"help", "list the commands", nullptr},
+    {"chat-template", "render conversations (JSON lines) with the model's chat template", runChatTemplate},
 };
 
 static void printUsage(FILE *to) {

@@ -1,0 +1,97 @@
+// qwendesk-cli chat-template: renders conversations with the model's chat template, one JSON
+// request per input line ({"messages": [...], "add_generation_prompt": bool, "tools": [...]}),
+// one {"text": "..."} per output line.
+#include "commands.h"
+#include "json_lines.h"
+
+#include "chat/chat_template.h"
+#include "formats/gguf.h"
+#include "util/error.h"
+#include "util/mapped_file.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace qd::cli {
+
+namespace {
+
+// The Jinja source from a model folder, a tokenizer.json (its sibling tokenizer_config.json) or a
+// .gguf file.
+std::string chatTemplateSource(const std::string &path) {
+    namespace fs = std::filesystem;
+    if (path.ends_with(".gguf")) {
+        const gguf::File file(path);
+        return std::string(file.getString("tokenizer.chat_template").value_or(""));
+    }
+    const fs::path folder = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
+    const std::string configPath = (folder / "tokenizer_config.json").string();
+    nlohmann::json config;
+    try {
+        config = nlohmann::json::parse(readTextFile(configPath));
+    } catch (const nlohmann::json::parse_error &e) {
+        throw Error(configPath + ": not valid JSON: " + e.what());
+    }
+    const auto source = config.find("chat_template");
+    if (source == config.end() || !source->is_string()) throw Error(configPath + ": no \"chat_template\" string");
+    return source->get<std::string>();
+}
+
+nlohmann::json renderRequest(const ChatTemplate &chatTemplate, const nlohmann::ordered_json &request) {
+    if (!request.is_object()) throw Error("expected a JSON object");
+    const auto messages = request.find("messages");
+    if (messages == request.end()) throw Error("the request has no \"messages\"");
+    bool addGenerationPrompt = false;
+    if (const auto add = request.find("add_generation_prompt"); add != request.end() && !add->is_null()) {
+        if (!add->is_boolean()) throw Error("\"add_generation_prompt\" must be true or false");
+        addGenerationPrompt = add->get<bool>();
+    }
+    const nlohmann::ordered_json tools = request.value("tools", nlohmann::ordered_json());
+    return {{"text", chatTemplate.render(chatMessagesFromJson(*messages), tools, addGenerationPrompt)}};
+}
+
+}  // namespace
+
+int runChatTemplate(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Render conversations read as JSON lines from stdin with the model's chat template."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("model"),
+                      QStringLiteral("Model folder, tokenizer.json or .gguf file holding the chat template."),
+                      QStringLiteral("path")});
+    if (!parser.parse(QStringList{QStringLiteral("chat-template")} + arguments)) {
+        std::fprintf(stderr, "qwendesk-cli: chat-template: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    const QString model = parser.value(QStringLiteral("model"));
+    if (model.isEmpty()) {
+        std::fprintf(stderr, "qwendesk-cli: chat-template: --model PATH is required\n");
+        return 2;
+    }
+    try {
+        const std::string path = model.toStdString();
+        const ChatTemplate chatTemplate = [&] {
+            try {
+                return ChatTemplate::fromSource(chatTemplateSource(path));
+            } catch (const Error &e) {
+                throw Error(path + ": " + e.what());
+            }
+        }();
+        return processOrderedJsonLines(std::cin, std::cout, [&](const nlohmann::ordered_json &request) {
+            return renderRequest(chatTemplate, request);
+        });
+    } catch (const Error &e) {
+        std::fprintf(stderr, "qwendesk-cli: chat-template: %s\n", e.what());
+        return 1;
+    }
+}
+
+}  // namespace qd::cli
