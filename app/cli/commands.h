@@ -14,5 +14,6 @@ struct Command {
 };
 
 int runChatTemplate(const QStringList &arguments);
+int runTokenize(const QStringList &arguments);
 
 }  // namespace qd::cli

@@ -12,6 +12,7 @@ namespace qd::cli {
 static const Command kCommands[] = {
     {"help", "list the commands", nullptr},
     {"chat-template", "render conversations (JSON lines) with the model's chat template", runChatTemplate},
+    {"tokenize", "encode text to token ids, or decode ids (JSON lines)", runTokenize},
 };
 
 static void printUsage(FILE *to) {
