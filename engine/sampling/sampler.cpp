@@ -78,35 +78,41 @@ void Sampler::collectCandidates(std::span<const float> logits) {
     }
 }
 
-// The smallest most-probable prefix whose probability reaches top_p (at least one token). Only a
-// prefix is sorted, grown until it is long enough; a peaked distribution needs a few dozen tokens.
+// The smallest set of most probable tokens whose probability reaches top_p (at least one token),
+// found by quickselect on probability mass: expected linear time, and only the kept set is sorted.
 void Sampler::keepTopP() {
     const float maxLogit = std::max_element(candidates_.begin(), candidates_.end(),
                                             [](const Candidate &a, const Candidate &b) { return a.logit < b.logit; })
                                ->logit;
     double total = 0;
-    for (const auto &c : candidates_) total += std::exp(static_cast<double>(c.logit) - maxLogit);
-    const double target = static_cast<double>(params_.topP) * total;
-
-    // Most probable first; ties by lowest id, so the order never depends on the sort algorithm.
+    for (auto &c : candidates_) {
+        c.weight = static_cast<float>(std::exp(static_cast<double>(c.logit) - maxLogit));
+        total += c.weight;
+    }
+    // Most probable first; ties by lowest id, so the result never depends on the algorithm.
     const auto morePromising = [](const Candidate &a, const Candidate &b) {
         return a.logit > b.logit || (a.logit == b.logit && a.id < b.id);
     };
-    size_t sorted = std::min<size_t>(candidates_.size(), 64);
-    for (;;) {
-        std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(sorted),
-                          candidates_.end(), morePromising);
-        double cumulative = 0;
-        for (size_t i = 0; i < sorted; ++i) {
-            cumulative += std::exp(static_cast<double>(candidates_[i].logit) - maxLogit);
-            if (cumulative >= target) {
-                candidates_.resize(i + 1);
-                return;
-            }
+    // Invariant: [begin, first) ranks above the rest and holds less than top_p; the token at which
+    // the running sum reaches top_p is in [first, last). Rounding that leaves the sum short ends
+    // at the last token: everything is kept.
+    double need = static_cast<double>(params_.topP) * total;
+    auto first = candidates_.begin();
+    auto last = candidates_.end();
+    while (last - first > 1) {
+        const auto mid = first + (last - first) / 2;
+        std::nth_element(first, mid, last, morePromising);
+        double mass = 0;
+        for (auto it = first; it != mid; ++it) mass += it->weight;
+        if (mass >= need) {
+            last = mid;
+        } else {
+            need -= mass;
+            first = mid;
         }
-        if (sorted == candidates_.size()) return;  // rounding left the sum short: keep everything
-        sorted = std::min(candidates_.size(), sorted * 8);
     }
+    candidates_.erase(first + 1, candidates_.end());
+    std::sort(candidates_.begin(), candidates_.end(), morePromising);
 }
 
 // prob < min_p * max_prob  <=>  logit < max_logit + log(min_p): no softmax needed.

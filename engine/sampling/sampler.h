@@ -28,6 +28,7 @@ private:
     struct Candidate {
         float logit;
         int32_t id;
+        float weight = 0;  // exp(logit - max logit), filled in by keepTopP
     };
     void applyRepetitionPenalty(std::span<float> logits, std::span<const int32_t> context);
     void collectCandidates(std::span<const float> logits);
