@@ -5,40 +5,17 @@
 #include "json_lines.h"
 
 #include "chat/chat_template.h"
-#include "formats/gguf.h"
+#include "tokenizer/tokenizer.h"
 #include "util/error.h"
-#include "util/mapped_file.h"
 
 #include <QCommandLineParser>
 
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
 namespace qd::cli {
 
 namespace {
-
-// The Jinja source from a model folder, a tokenizer.json (its sibling tokenizer_config.json) or a
-// .gguf file.
-std::string chatTemplateSource(const std::string &path) {
-    namespace fs = std::filesystem;
-    if (path.ends_with(".gguf")) {
-        const gguf::File file(path);
-        return std::string(file.getString("tokenizer.chat_template").value_or(""));
-    }
-    const fs::path folder = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
-    const std::string configPath = (folder / "tokenizer_config.json").string();
-    nlohmann::json config;
-    try {
-        config = nlohmann::json::parse(readTextFile(configPath));
-    } catch (const nlohmann::json::parse_error &e) {
-        throw Error(configPath + ": not valid JSON: " + e.what());
-    }
-    const auto source = config.find("chat_template");
-    if (source == config.end() || !source->is_string()) throw Error(configPath + ": no \"chat_template\" string");
-    return source->get<std::string>();
-}
 
 nlohmann::json renderRequest(const ChatTemplate &chatTemplate, const nlohmann::ordered_json &request) {
     if (!request.is_object()) throw Error("expected a JSON object");
@@ -78,9 +55,10 @@ int runChatTemplate(const QStringList &arguments) {
     }
     try {
         const std::string path = model.toStdString();
+        const Tokenizer tokenizer = Tokenizer::fromPath(path);
         const ChatTemplate chatTemplate = [&] {
             try {
-                return ChatTemplate::fromSource(chatTemplateSource(path));
+                return ChatTemplate::fromSource(tokenizer.chatTemplate());
             } catch (const Error &e) {
                 throw Error(path + ": " + e.what());
             }
