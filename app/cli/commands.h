@@ -13,6 +13,9 @@ struct Command {
     CommandFunction run;
 };
 
+int runInfo(const QStringList &arguments);
+int runLogits(const QStringList &arguments);
+int runGenerate(const QStringList &arguments);
 int runChatTemplate(const QStringList &arguments);
 int runTokenize(const QStringList &arguments);
 

@@ -11,6 +11,9 @@ namespace qd::cli {
 // One line per command, in the order --help lists them.
 static const Command kCommands[] = {
     {"help", "list the commands", nullptr},
+    {"info", "validate a model and describe it", runInfo},
+    {"logits", "write raw float32 logits of a token sequence", runLogits},
+    {"generate", "generate text from a prompt or a conversation", runGenerate},
     {"chat-template", "render conversations (JSON lines) with the model's chat template", runChatTemplate},
     {"tokenize", "encode text to token ids, or decode ids (JSON lines)", runTokenize},
 };

@@ -1,0 +1,63 @@
+#include "engine_options.h"
+
+#include "util/error.h"
+
+#include <cstdio>
+
+namespace qd::cli {
+
+void addEngineOptions(QCommandLineParser &parser) {
+    parser.addOption({QStringLiteral("model"), QStringLiteral("Model: a .gguf file or a Hugging Face folder."),
+                      QStringLiteral("path")});
+    parser.addOption({QStringLiteral("quant"),
+                      QStringLiteral("Quantization level: auto (the file's types), f32, bf16, q8_0, q4_0."),
+                      QStringLiteral("level"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("ctx"), QStringLiteral("Context length in tokens."), QStringLiteral("n"),
+                      QStringLiteral("4096")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (0: one per core)."),
+                      QStringLiteral("n"), QStringLiteral("0")});
+}
+
+EngineOptions readEngineOptions(const QCommandLineParser &parser) {
+    EngineOptions o;
+    o.modelPath = parser.value(QStringLiteral("model"));
+    if (o.modelPath.isEmpty()) throw Error("--model PATH is required");
+    const auto quant = parseQuantLevel(parser.value(QStringLiteral("quant")).toStdString());
+    if (!quant)
+        throw Error("--quant must be one of auto, f32, bf16, q8_0, q4_0 (got '" +
+                    parser.value(QStringLiteral("quant")).toStdString() + "')");
+    o.quant = *quant;
+    bool ok = false;
+    o.contextLength = parser.value(QStringLiteral("ctx")).toLongLong(&ok);
+    if (!ok || o.contextLength <= 0) throw Error("--ctx must be a positive number of tokens");
+    o.threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+    if (!ok || o.threads < 0 || o.threads > 1024) throw Error("--threads must be a number from 0 to 1024");
+    return o;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, const char *command) {
+    parser.addHelpOption();
+    QStringList withProgram = arguments;
+    withProgram.prepend(QStringLiteral("qwendesk-cli ") + QLatin1String(command));
+    if (!parser.parse(withProgram)) {
+        std::fprintf(stderr, "qwendesk-cli %s: %s\n", command, qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    return std::nullopt;
+}
+
+std::shared_ptr<const ModelWeights> loadModel(const EngineOptions &options) {
+    auto source = ModelSource::open(options.modelPath.toStdString());
+    return ModelWeights::load(std::move(source), options.quant);
+}
+
+int fail(const std::string &message) {
+    std::fprintf(stderr, "qwendesk-cli: %s\n", message.c_str());
+    return 1;
+}
+
+}  // namespace qd::cli

@@ -1,0 +1,112 @@
+// End to end: the trained demo-a model must reproduce every one of its 80 replies through the chat
+// template, tokenizer, forward pass, greedy sampling and streaming detokenizer, from both file
+// formats and at every quantization level.
+#include "generation/generator.h"
+#include "util/thread_pool.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace qd;
+
+namespace {
+
+const QString kDemo = QStringLiteral(QD_TEST_DATA_DIR "/trained/demo-a/");
+
+struct Case {
+    std::string id;
+    std::vector<ChatMessage> messages;
+    std::string reply;
+    std::vector<int32_t> promptIds;
+};
+
+const std::vector<Case> &cases() {
+    static const std::vector<Case> all = [] {
+        QFile f(kDemo + QStringLiteral("cases.jsonl"));
+        if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read cases.jsonl");
+        std::vector<Case> out;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            if (line.trimmed().isEmpty()) continue;
+            const auto j = nlohmann::ordered_json::parse(line.toStdString());
+            out.push_back({j["id"], chatMessagesFromJson(j["messages"]), j["reply"],
+                           j["prompt_ids"].get<std::vector<int32_t>>()});
+        }
+        return out;
+    }();
+    return all;
+}
+
+}  // namespace
+
+class DemoATest : public QObject {
+    Q_OBJECT
+private slots:
+    void reproducesEveryReply_data();
+    void reproducesEveryReply();
+    void promptReuseGivesTheSameReply();
+
+private:
+    ThreadPool pool_{2};
+};
+
+void DemoATest::reproducesEveryReply_data() {
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("level");
+    for (const char *model : {"demo-a-f16.gguf", "hf"})
+        for (const char *level : {"auto", "f32", "bf16", "q8_0", "q4_0"})
+            QTest::addRow("%s@%s", model, level) << QString::fromLatin1(model) << QString::fromLatin1(level);
+}
+
+void DemoATest::reproducesEveryReply() {
+    QFETCH(QString, model);
+    QFETCH(QString, level);
+    QCOMPARE(cases().size(), size_t(80));
+    const auto weights = ModelWeights::load(ModelSource::open((kDemo + model).toStdString()),
+                                            *parseQuantLevel(level.toStdString()));
+    Generator generator(weights, 256, pool_);
+    GenerationOptions options;
+    options.sampling.temperature = 0;
+    options.sampling.repetitionPenalty = 1;
+    options.maxNewTokens = 64;
+    int reproduced = 0;
+    for (const Case &c : cases()) {
+        const auto prompt = generator.chatPrompt(c.messages);
+        QCOMPARE(prompt, c.promptIds);
+        std::string reply;
+        const auto stats = generator.generate(prompt, options, [&](std::string_view piece) { reply += piece; });
+        QCOMPARE(stats.finish, FinishReason::Stop);
+        if (reply == c.reply)
+            ++reproduced;
+        else
+            qWarning("%s: got \"%s\", expected \"%s\"", c.id.c_str(), reply.c_str(), c.reply.c_str());
+    }
+    QCOMPARE(reproduced, 80);
+}
+
+void DemoATest::promptReuseGivesTheSameReply() {
+    const auto weights = ModelWeights::load(ModelSource::open((kDemo + "demo-a-f16.gguf").toStdString()), QuantLevel::Auto);
+    Generator generator(weights, 256, pool_);
+    GenerationOptions options;
+    options.sampling.temperature = 0;
+    options.maxNewTokens = 64;
+    // A two-turn case: its prompt extends the first turn's prompt and reply.
+    const Case *twoTurn = nullptr;
+    for (const Case &c : cases())
+        if (c.messages.size() >= 3 && c.messages[0].role == "user") twoTurn = &c;
+    QVERIFY(twoTurn);
+    std::vector<ChatMessage> first(twoTurn->messages.begin(), twoTurn->messages.begin() + 1);
+    std::string ignored;
+    const auto firstStats = generator.generate(generator.chatPrompt(first), options,
+                                               [&](std::string_view piece) { ignored += piece; });
+    QCOMPARE(firstStats.prefilledTokens, firstStats.promptTokens);
+    std::string reply;
+    const auto prompt = generator.chatPrompt(twoTurn->messages);
+    const auto stats = generator.generate(prompt, options, [&](std::string_view piece) { reply += piece; });
+    QVERIFY2(stats.prefilledTokens < stats.promptTokens / 2, QByteArray::number(qlonglong(stats.prefilledTokens)));
+    QCOMPARE(reply, twoTurn->reply);
+}
+
+QTEST_GUILESS_MAIN(DemoATest)
+#include "test_demo_a.moc"
