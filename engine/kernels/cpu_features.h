@@ -1,0 +1,19 @@
+#pragma once
+// Which SIMD instruction sets the running CPU offers. The engine is built for the baseline x86-64
+// target; the AVX2 and AVX-512 kernels are compiled for their own targets and chosen at run time.
+#include <string_view>
+
+namespace qd {
+
+enum class SimdLevel {
+    Scalar,  // portable C++
+    Avx2,    // AVX2 + FMA + F16C
+    Avx512,  // AVX-512 F + F16C
+};
+
+// The fastest level this CPU (and OS) supports; detected once.
+SimdLevel bestSimdLevel();
+bool simdLevelSupported(SimdLevel level);
+std::string_view simdLevelName(SimdLevel level);
+
+}  // namespace qd

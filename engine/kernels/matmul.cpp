@@ -1,0 +1,109 @@
+#include "kernels/matmul.h"
+
+#include "kernels/dequantize.h"
+#include "kernels/matvec.h"
+#include "util/error.h"
+#include "util/thread_pool.h"
+
+#include <cblas.h>
+
+#include <algorithm>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace qd {
+
+namespace {
+
+using MatvecRows = void (*)(const WeightView &, const float *, float *, int64_t, int64_t);
+
+MatvecRows matvecKernel(SimdLevel level) {
+    if (!simdLevelSupported(level))
+        throw Error("matmul: this CPU does not support the " + std::string(simdLevelName(level)) + " kernels");
+    switch (level) {
+    case SimdLevel::Avx512: return detail::matvecRowsAvx512;
+    case SimdLevel::Avx2: return detail::matvecRowsAvx2;
+    case SimdLevel::Scalar: break;
+    }
+    return detail::matvecRowsScalar;
+}
+
+// Below this many tokens the weights are cheaper to decode once per token in registers than to
+// expand to f32 for sgemm (measured with bench_kernels).
+constexpr int64_t kGemmMinTokens = 4;
+
+// Rows per group when several tokens use the matrix-vector kernel: the group's weight rows stay in
+// cache while every token passes over them.
+constexpr int64_t kRowGroup = 16;
+
+// f32 bytes of one dequantized tile: small enough to stay in L2 while sgemm packs it.
+constexpr int64_t kTileBytes = 256 * 1024;
+
+// OpenBLAS would start its own threads for every sgemm and compete with the pool's threads for the
+// same cores, so it runs single-threaded inside each pool chunk; the pool provides the
+// parallelism for both paths and the thread count stays one setting of the application's.
+void useSingleThreadedBlas() {
+    static std::once_flag once;
+    std::call_once(once, [] { openblas_set_num_threads(1); });
+}
+
+void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool) {
+    useSingleThreadedBlas();
+    const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
+    const int64_t tileRows = std::clamp<int64_t>(kTileBytes / (w.cols * 4), 8, 256);
+    const int64_t tiles = (w.rows + tileRows - 1) / tileRows;
+    pool.parallelFor(0, tiles, [&](int64_t tileBegin, int64_t tileEnd) {
+        thread_local std::vector<float> buffer;
+        for (int64_t t = tileBegin; t < tileEnd; ++t) {
+            const int64_t r0 = t * tileRows;
+            const int64_t n = std::min(tileRows, w.rows - r0);
+            const float *tile;
+            if (w.type == TensorType::F32) {
+                tile = reinterpret_cast<const float *>(w.data + r0 * stride);
+            } else {
+                buffer.resize(static_cast<size_t>(n * w.cols));
+                for (int64_t r = 0; r < n; ++r)
+                    dequantizeRow(w.type, w.data + (r0 + r) * stride, buffer.data() + r * w.cols, w.cols);
+                tile = buffer.data();
+            }
+            // Y[:, r0:r0+n] = X * tile^T, written into the full-width rows of y.
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<blasint>(tokens),
+                        static_cast<blasint>(n), static_cast<blasint>(w.cols), 1.0f, x,
+                        static_cast<blasint>(w.cols), tile, static_cast<blasint>(w.cols), 0.0f, y + r0,
+                        static_cast<blasint>(w.rows));
+        }
+    });
+}
+
+}  // namespace
+
+void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
+            const MatmulOptions &options) {
+    checkRowShape(w.type, w.cols, "matmul");
+    if (w.rows < 0 || tokens < 0)
+        throw Error("matmul: negative size (" + std::to_string(w.rows) + " rows, " + std::to_string(tokens) +
+                    " tokens)");
+    const MatvecRows kernel = matvecKernel(options.simd);
+    if (w.rows == 0 || tokens == 0) return;
+    if (w.cols == 0) {
+        std::fill(y, y + tokens * w.rows, 0.0f);
+        return;
+    }
+    if (tokens >= kGemmMinTokens) {
+        gemmTiles(w, x, tokens, y, pool);
+        return;
+    }
+    if (tokens == 1) {
+        pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { kernel(w, x, y, r0, r1); });
+        return;
+    }
+    pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) {
+        for (int64_t g = r0; g < r1; g += kRowGroup) {
+            const int64_t g1 = std::min(r1, g + kRowGroup);
+            for (int64_t t = 0; t < tokens; ++t) kernel(w, x + t * w.cols, y + t * w.rows, g, g1);
+        }
+    });
+}
+
+}  // namespace qd

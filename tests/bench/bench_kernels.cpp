@@ -1,0 +1,99 @@
+// Matrix-vector (decode) bandwidth and matrix-matrix (prompt) throughput of the kernels, at the
+// shapes of Qwen2.5-1.5B (hidden 1536, FFN 8960), on a pool of one thread per core.
+#include "kernels/matmul.h"
+#include "kernels/quantize.h"
+#include "util/thread_pool.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <random>
+#include <vector>
+
+using namespace qd;
+
+namespace {
+
+const TensorType kTypes[] = {TensorType::F32, TensorType::F16, TensorType::BF16, TensorType::Q8_0,
+                             TensorType::Q4_0, TensorType::Q4_K, TensorType::Q6_K};
+
+// Random weights: quantized from normal values where the engine has a quantizer, random bytes
+// with a small f16 scale otherwise (the kernels' speed does not depend on the values).
+std::vector<uint8_t> makeWeights(TensorType type, int64_t rows, int64_t cols) {
+    std::mt19937 rng(1);
+    const uint64_t stride = *rowBytes(type, static_cast<uint64_t>(cols));
+    std::vector<uint8_t> data(stride * static_cast<uint64_t>(rows));
+    if (type == TensorType::Q4_K || type == TensorType::Q6_K) {
+        for (auto &b : data) b = static_cast<uint8_t>(rng());
+        const uint16_t scale = 0x1800;  // 2^-9
+        const size_t blockBytes = tensorTypeInfo(type).blockBytes;
+        const size_t dOffset = type == TensorType::Q4_K ? 0 : 208;
+        for (size_t off = 0; off < data.size(); off += blockBytes) {
+            std::memcpy(&data[off + dOffset], &scale, 2);
+            if (type == TensorType::Q4_K) std::memcpy(&data[off + 2], &scale, 2);
+        }
+        return data;
+    }
+    std::normal_distribution<float> dist(0.0f, 0.03f);
+    std::vector<float> row(static_cast<size_t>(cols));
+    for (int64_t r = 0; r < rows; ++r) {
+        for (auto &v : row) v = dist(rng);
+        quantizeRow(type, row.data(), data.data() + r * stride, cols);
+    }
+    return data;
+}
+
+ThreadPool &pool() {
+    static ThreadPool p(0);
+    return p;
+}
+
+void run(benchmark::State &state, int64_t tokens) {
+    const auto type = kTypes[state.range(0)];
+    const int64_t rows = state.range(1), cols = state.range(2);
+    const auto level = static_cast<SimdLevel>(state.range(3));
+    if (!simdLevelSupported(level)) {
+        state.SkipWithError("instruction set not supported by this CPU");
+        return;
+    }
+    const auto weights = makeWeights(type, rows, cols);
+    std::vector<float> x(static_cast<size_t>(tokens * cols), 0.5f), y(static_cast<size_t>(tokens * rows));
+    const WeightView w{type, rows, cols, weights.data()};
+    for (auto _ : state) {
+        matmul(w, x.data(), tokens, y.data(), pool(), MatmulOptions{level});
+        benchmark::DoNotOptimize(y.data());
+    }
+    state.SetLabel(std::string(tensorTypeName(type)) + " " + std::string(simdLevelName(level)));
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(weights.size()));
+    state.counters["GFLOP/s"] = benchmark::Counter(2.0 * static_cast<double>(rows * cols * tokens) * 1e-9,
+                                                   benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void BM_Matvec(benchmark::State &state) { run(state, 1); }
+void BM_Matmul512(benchmark::State &state) { run(state, 512); }
+void BM_MatmulFewTokens(benchmark::State &state) { run(state, state.range(4)); }
+
+void matvecShapes(benchmark::internal::Benchmark *b) {
+    for (int t = 0; t < static_cast<int>(std::size(kTypes)); ++t)
+        for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}})
+            for (int level : {0, 1, 2}) b->Args({t, rows, cols, level});
+}
+
+void matmulShapes(benchmark::internal::Benchmark *b) {
+    for (int t = 0; t < static_cast<int>(std::size(kTypes)); ++t) b->Args({t, 1536, 1536, 2});
+    b->Args({3, 8960, 1536, 2});
+}
+
+// Where the decode kernel gives way to dequantize + sgemm (kGemmMinTokens in matmul.cpp).
+void fewTokenShapes(benchmark::internal::Benchmark *b) {
+    for (int t : {3, 5})
+        for (int tokens : {2, 3, 4, 6, 8}) b->Args({t, 1536, 1536, 2, tokens});
+}
+
+}  // namespace
+
+BENCHMARK(BM_Matvec)->Apply(matvecShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Matmul512)->Apply(matmulShapes)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MatmulFewTokens)->Apply(fewTokenShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
+
+BENCHMARK_MAIN();
