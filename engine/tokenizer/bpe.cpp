@@ -1,6 +1,5 @@
 #include "tokenizer/bpe.h"
 
-#include <algorithm>
 #include <functional>
 #include <queue>
 

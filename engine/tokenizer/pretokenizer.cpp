@@ -51,7 +51,12 @@ uint8_t classify(char32_t cp) {
 
 bool isOther(uint8_t cls) { return (cls & (kLetter | kNumber | kSpace)) == 0; }
 
-char32_t asciiLower(char32_t c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+// Case folding as the (?i) of the contractions sees it: ASCII, plus LONG S (U+017F), which folds
+// to 's'. No other code point folds to one of the letters s, t, r, e, v, m, l, d.
+char32_t foldCase(char32_t c) {
+    if (c >= 'A' && c <= 'Z') return c + ('a' - 'A');
+    return c == 0x17F ? U's' : c;
+}
 
 // The text decoded once, so the matcher can look ahead and back off freely.
 struct CodePoints {
@@ -108,10 +113,10 @@ private:
     // "(?i:'s|'t|'re|'ve|'m|'ll|'d)"; returns 0 when there is none at i.
     size_t contraction(size_t i) const {
         if (cps_[i] != U'\'' || i + 1 >= n_) return 0;
-        const char32_t a = asciiLower(cps_[i + 1]);
+        const char32_t a = foldCase(cps_[i + 1]);
         if (a == U's' || a == U't' || a == U'm' || a == U'd') return i + 2;
         if (i + 2 >= n_) return 0;
-        const char32_t b = asciiLower(cps_[i + 2]);
+        const char32_t b = foldCase(cps_[i + 2]);
         if ((a == U'r' && b == U'e') || (a == U'v' && b == U'e') || (a == U'l' && b == U'l')) return i + 3;
         return 0;
     }

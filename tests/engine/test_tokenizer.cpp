@@ -12,9 +12,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 using qd::Tokenizer;
 
@@ -115,6 +117,7 @@ private slots:
     void encodePiecesJoinsPlainText();
     void encodePiecesKeepsUserTextPlain();
     void textWithNulAndInvalidUtf8();
+    void encodesFromSeveralThreads();
     void truncatedTokenizerJson();
     void mergeWithUnknownToken();
     void missingFiles();
@@ -319,6 +322,21 @@ void TestTokenizer::textWithNulAndInvalidUtf8() {
     QCOMPARE(json_->decode(json_->encode(withNul)), withNul);
     // Invalid bytes are read as U+FFFD, as a lossy UTF-8 conversion would.
     QCOMPARE(json_->encode("x\xFFy"), json_->encode("x\xEF\xBF\xBDy"));
+}
+
+void TestTokenizer::encodesFromSeveralThreads() {
+    // The BPE cache is shared; a fresh tokenizer makes the threads fill it at the same time.
+    const Tokenizer tok = Tokenizer::fromVocabAndMerges(kQwenDir + "/vocab.json", kQwenDir + "/merges.txt",
+                                                        kQwenDir + "/tokenizer_config.json");
+    std::atomic<int> mismatches{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            for (const Case &c : cases_)
+                if (tok.encode(c.text) != c.ids) ++mismatches;
+        });
+    for (auto &thread : threads) thread.join();
+    QCOMPARE(mismatches.load(), 0);
 }
 
 void TestTokenizer::truncatedTokenizerJson() {
