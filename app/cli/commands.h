@@ -18,5 +18,6 @@ int runLogits(const QStringList &arguments);
 int runGenerate(const QStringList &arguments);
 int runChatTemplate(const QStringList &arguments);
 int runTokenize(const QStringList &arguments);
+int runMakeSynthetic(const QStringList &arguments);
 
 }  // namespace qd::cli

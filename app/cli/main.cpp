@@ -16,6 +16,7 @@ static const Command kCommands[] = {
     {"generate", "generate text from a prompt or a conversation", runGenerate},
     {"chat-template", "render conversations (JSON lines) with the model's chat template", runChatTemplate},
     {"tokenize", "encode text to token ids, or decode ids (JSON lines)", runTokenize},
+    {"make-synthetic", "write a random-weight Qwen2.5 model (GGUF or safetensors)", runMakeSynthetic},
 };
 
 static void printUsage(FILE *to) {

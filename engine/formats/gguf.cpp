@@ -109,8 +109,13 @@ Value readValue(Cursor &c, ValueType t, const std::string &key) {
         // Each string needs at least its 8-byte length: bound the count before allocating.
         if (v.count > c.remaining() / 8)
             c.fail("metadata '" + key + "': array of " + std::to_string(v.count) + " strings cannot fit in the file");
+        // Walk the strings once before reserving: a view takes twice the 8 bytes a string needs
+        // at least on disk, so a count that merely fits could still ask for twice the file size.
+        const std::string element = "element of '" + key + "'";
+        Cursor scan = c;
+        for (uint64_t i = 0; i < v.count; ++i) scan.readString(element.c_str());
         v.strings.reserve(v.count);
-        for (uint64_t i = 0; i < v.count; ++i) v.strings.push_back(c.readString(("element of '" + key + "'").c_str()));
+        for (uint64_t i = 0; i < v.count; ++i) v.strings.push_back(c.readString(element.c_str()));
     } else {
         const auto bytes = checkedMul(v.count, scalarSize(v.elementType));
         if (!bytes || *bytes > c.remaining())
@@ -189,7 +194,8 @@ void File::parse() {
         alignment = a->uintValue;
     }
 
-    tensors_.reserve(tensorCount);
+    // No reserve(tensorCount): a TensorInfo is larger than its minimal encoding, so reserving a
+    // count that merely fits in the file could allocate more than the file holds.
     for (uint64_t i = 0; i < tensorCount; ++i) {
         TensorInfo t;
         t.name = std::string(c.readString("tensor name"));
