@@ -1,6 +1,7 @@
 // The Qwen2.5 tokenizer against Hugging Face's own output (tests/data/qwen2.5), from each kind
 // of source, plus decoding, streaming, template pieces and broken tokenizer files.
 #include "formats/gguf.h"
+#include "tokenizer/normalizer.h"
 #include "tokenizer/streaming_decoder.h"
 #include "tokenizer/tokenizer.h"
 #include "util/error.h"
@@ -117,6 +118,7 @@ private slots:
     void encodePiecesJoinsPlainText();
     void encodePiecesKeepsUserTextPlain();
     void textWithNulAndInvalidUtf8();
+    void nfcMatchesQt();
     void encodesFromSeveralThreads();
     void truncatedTokenizerJson();
     void mergeWithUnknownToken();
@@ -322,6 +324,20 @@ void TestTokenizer::textWithNulAndInvalidUtf8() {
     QCOMPARE(json_->decode(json_->encode(withNul)), withNul);
     // Invalid bytes are read as U+FFFD, as a lossy UTF-8 conversion would.
     QCOMPARE(json_->encode("x\xFFy"), json_->encode("x\xEF\xBF\xBDy"));
+}
+
+void TestTokenizer::nfcMatchesQt() {
+    // The normalizer cuts text before code points that never combine; these compose across
+    // such places or right after them (jamo onto a syllable, dakuten onto kana, accents).
+    std::vector<std::string> texts = {
+        "e\u0301 cafe\u0301!", "\u1100\u1161\u11A8", "\uAC00\u11A8x", "\u304B\u3099\u30AB\u3099",
+        "A\u030A\u0323", "\u037E\u0387;", "\u4E00\u0301\u3000\u0308", "\uFF21\u0301", "\u0300start",
+        "x\u0323\u0307y\u0307\u0323", "\u0F73\u0FB2\u0F80", "\u00E9\u0301", std::string("\0\u0301", 3)};
+    for (const Case &c : cases_) texts.push_back(c.text);
+    for (const std::string &text : texts) {
+        std::string storage;
+        QCOMPARE(std::string(qd::normalizeNfc(text, storage)), nfc(text));
+    }
 }
 
 void TestTokenizer::encodesFromSeveralThreads() {
