@@ -1,7 +1,9 @@
 #pragma once
 // A fixed set of worker threads that stay alive for the life of the pool, for the kernels'
-// data-parallel loops. A parallelFor wakes the workers (no thread is created per call), splits
-// the range into one contiguous chunk per thread and runs the first chunk on the calling thread.
+// data-parallel loops. A parallelFor wakes the workers (no thread is created per call) and splits
+// the range into one contiguous chunk per thread. The caller takes part, and chunks are claimed
+// rather than assigned: when the machine is busy and a worker is slow to wake, the threads that
+// are running take its chunk instead of waiting for it.
 #include <atomic>
 #include <cstdint>
 #include <mutex>
@@ -36,18 +38,23 @@ public:
 private:
     using Task = void (*)(void *ctx, int64_t begin, int64_t end);
     void run(int64_t begin, int64_t end, Task task, void *ctx);
-    void runChunk(int index);
-    void workerLoop(int index);
+    // Claims and runs chunks of job `generation` until none is left.
+    void runChunks(uint64_t generation);
+    void workerLoop();
 
     std::vector<std::thread> workers_;
     std::mutex submitMutex_;
-    // The current job, published to workers by bumping generation_.
+    // The current job. Written only while no chunk of the previous job is running.
     Task task_ = nullptr;
     void *ctx_ = nullptr;
     int64_t begin_ = 0;
     int64_t end_ = 0;
-    std::atomic<uint64_t> generation_{0};
-    std::atomic<int> pending_{0};
+    // Job generation (high bits) and the next unclaimed chunk (low kChunkBits bits): a chunk is
+    // claimed by a compare-exchange on both at once, so a thread that wakes late can never claim a
+    // chunk of a job other than the one it read.
+    static constexpr int kChunkBits = 16;
+    std::atomic<uint64_t> state_{0};
+    std::atomic<int> done_{0};  // chunks of the current job finished
     std::atomic<bool> stopping_{false};
 };
 

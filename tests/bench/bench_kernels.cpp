@@ -6,6 +6,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <atomic>
 #include <cstring>
 #include <random>
 #include <vector>
@@ -73,6 +74,13 @@ void BM_Matvec(benchmark::State &state) { run(state, 1); }
 void BM_Matmul512(benchmark::State &state) { run(state, 512); }
 void BM_MatmulFewTokens(benchmark::State &state) { run(state, state.range(4)); }
 
+// Cost of one parallelFor with no work: what every matmul of a decode step pays on top.
+void BM_ThreadPoolDispatch(benchmark::State &state) {
+    std::atomic<int64_t> sink{0};
+    for (auto _ : state) pool().parallelFor(0, pool().size(), [&](int64_t b, int64_t) { sink.fetch_add(b); });
+    benchmark::DoNotOptimize(sink.load());
+}
+
 void matvecShapes(benchmark::internal::Benchmark *b) {
     for (int t = 0; t < static_cast<int>(std::size(kTypes)); ++t)
         for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}})
@@ -92,6 +100,7 @@ void fewTokenShapes(benchmark::internal::Benchmark *b) {
 
 }  // namespace
 
+BENCHMARK(BM_ThreadPoolDispatch)->UseRealTime();
 BENCHMARK(BM_Matvec)->Apply(matvecShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Matmul512)->Apply(matmulShapes)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MatmulFewTokens)->Apply(fewTokenShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);

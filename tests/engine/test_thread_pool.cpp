@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <set>
@@ -58,16 +59,26 @@ private slots:
         }
     }
 
-    void usesTheWorkers() {
+    void runsChunksInParallel() {
+        // Each chunk waits until every chunk has started, which only happens if each runs on its
+        // own thread (a worker that is slow to wake still gets there well within the timeout).
         ThreadPool pool(3);
+        std::atomic<int> entered{0};
+        std::atomic<bool> allMet{true};
         std::mutex m;
         std::set<std::thread::id> ids;
         pool.parallelFor(0, 3, [&](int64_t, int64_t) {
-            std::lock_guard lock(m);
-            ids.insert(std::this_thread::get_id());
+            {
+                std::lock_guard lock(m);
+                ids.insert(std::this_thread::get_id());
+            }
+            entered.fetch_add(1);
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+            while (entered.load() < 3 && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+            if (entered.load() < 3) allMet = false;
         });
+        QVERIFY(allMet.load());
         QCOMPARE(ids.size(), size_t(3));
-        QVERIFY(ids.count(std::this_thread::get_id()) == 1);  // the caller runs a chunk
     }
 
     void nestedCallRunsInline() {
