@@ -357,6 +357,14 @@ private slots:
         cases_ = hostileCases();
     }
 
+    // The replaced operator new sees the engine's allocations (also under AddressSanitizer).
+    void allocationHookIsActive() {
+        gLargestAllocation = 0;
+        const std::string path = dir_.filePath("valid.gguf").toStdString();
+        const qd::gguf::File g(path);
+        QVERIFY(gLargestAllocation >= sizeof(qd::gguf::TensorInfo));
+    }
+
     // The starting points are valid, so each variant fails for its own mutation only.
     void startingFilesAreValid() {
         const std::string d = dir_.path().toStdString();
