@@ -11,6 +11,8 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
 
+#include <algorithm>
+
 // Compiled for the baseline target; only these functions use AVX-512, and matmul calls them only
 // after checking the CPU, so the rest of the program never contains instructions it can't run.
 #define QD_AVX512 __attribute__((target("avx512f,avx2,fma,f16c")))
@@ -81,31 +83,55 @@ QD_AVX512 float dotBf16(const uint16_t *w, const float *x, int64_t n) {
     return sum;
 }
 
+// The f16 scales of up to 16 consecutive blocks (each at the start of its block), converted
+// together: a gather and one conversion cost less than 16 scalar conversions plus broadcasts from
+// registers, which all compete with the byte widening for the same port.
+template <int kBlockBytes>
+QD_AVX512 inline void blockScales(const uint8_t *first, int64_t count, float *out) {
+    const __m512i offsets = _mm512_mullo_epi32(
+        _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi32(kBlockBytes));
+    const auto mask = static_cast<__mmask16>(count >= 16 ? 0xFFFF : (1u << count) - 1);
+    // Each lane reads 4 bytes: the scale and the first two bytes after it, inside the block.
+    const __m512i raw = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), mask, offsets, first, 1);
+    _mm512_store_ps(out, _mm512_cvtph_ps(_mm512_cvtepi32_epi16(raw)));
+}
+
 QD_AVX512 float dotQ8_0(const BlockQ8_0 *blocks, const float *x, int64_t nb) {
+    alignas(64) float scales[16];
     __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
-    for (int64_t b = 0; b < nb; ++b) {
-        const __m512 d = _mm512_set1_ps(loadHalf(blocks[b].d));
-        const auto *q = reinterpret_cast<const __m128i *>(blocks[b].qs);
-        const __m512 w0 = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(q))), d);
-        const __m512 w1 = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(q + 1))), d);
-        acc0 = _mm512_fmadd_ps(w0, _mm512_loadu_ps(x + 32 * b), acc0);
-        acc1 = _mm512_fmadd_ps(w1, _mm512_loadu_ps(x + 32 * b + 16), acc1);
+    for (int64_t g = 0; g < nb; g += 16) {
+        blockScales<sizeof(BlockQ8_0)>(reinterpret_cast<const uint8_t *>(blocks + g), nb - g, scales);
+        const int64_t groupEnd = std::min(nb, g + 16);
+        for (int64_t b = g; b < groupEnd; ++b) {
+            const __m512 d = _mm512_set1_ps(scales[b - g]);
+            const auto *q = reinterpret_cast<const __m128i *>(blocks[b].qs);
+            const __m512 w0 = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(q))), d);
+            const __m512 w1 = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(q + 1))), d);
+            acc0 = _mm512_fmadd_ps(w0, _mm512_loadu_ps(x + 32 * b), acc0);
+            acc1 = _mm512_fmadd_ps(w1, _mm512_loadu_ps(x + 32 * b + 16), acc1);
+        }
     }
     return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
 }
 
 QD_AVX512 float dotQ4_0(const BlockQ4_0 *blocks, const float *x, int64_t nb) {
     const __m512i low4 = _mm512_set1_epi32(0x0F);
+    alignas(64) float scales[16], offsets[16];
     __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
-    for (int64_t b = 0; b < nb; ++b) {
-        // d * (q - 8) as q * d - 8d: both products are exact, so the fused form rounds nowhere.
-        const float d = loadHalf(blocks[b].d);
-        const __m512 scale = _mm512_set1_ps(d), offset = _mm512_set1_ps(8.0f * d);
-        const __m512i bytes = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(blocks[b].qs)));
-        const __m512 lo = _mm512_cvtepi32_ps(_mm512_and_si512(bytes, low4));
-        const __m512 hi = _mm512_cvtepi32_ps(_mm512_srli_epi32(bytes, 4));
-        acc0 = _mm512_fmadd_ps(_mm512_fmsub_ps(lo, scale, offset), _mm512_loadu_ps(x + 32 * b), acc0);
-        acc1 = _mm512_fmadd_ps(_mm512_fmsub_ps(hi, scale, offset), _mm512_loadu_ps(x + 32 * b + 16), acc1);
+    for (int64_t g = 0; g < nb; g += 16) {
+        blockScales<sizeof(BlockQ4_0)>(reinterpret_cast<const uint8_t *>(blocks + g), nb - g, scales);
+        _mm512_store_ps(offsets, _mm512_mul_ps(_mm512_load_ps(scales), _mm512_set1_ps(8.0f)));
+        const int64_t groupEnd = std::min(nb, g + 16);
+        for (int64_t b = g; b < groupEnd; ++b) {
+            // d * (q - 8) as q * d - 8d: both products are exact, so the fused form rounds nowhere.
+            const __m512 d = _mm512_set1_ps(scales[b - g]), offset = _mm512_set1_ps(offsets[b - g]);
+            const __m512i bytes =
+                _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(blocks[b].qs)));
+            const __m512 lo = _mm512_cvtepi32_ps(_mm512_and_si512(bytes, low4));
+            const __m512 hi = _mm512_cvtepi32_ps(_mm512_srli_epi32(bytes, 4));
+            acc0 = _mm512_fmadd_ps(_mm512_fmsub_ps(lo, d, offset), _mm512_loadu_ps(x + 32 * b), acc0);
+            acc1 = _mm512_fmadd_ps(_mm512_fmsub_ps(hi, d, offset), _mm512_loadu_ps(x + 32 * b + 16), acc1);
+        }
     }
     return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
 }
@@ -141,40 +167,44 @@ QD_AVX512 float dotQ4_K(const BlockQ4_K *blocks, const float *x, int64_t nb) {
 }
 
 QD_AVX512 float dotQ6_K(const BlockQ6_K *blocks, const float *x, int64_t nb) {
-    const __m512i low4 = _mm512_set1_epi32(0x0F);
-    const __m512i low2 = _mm512_set1_epi32(3);
+    const __m512i low4 = _mm512_set1_epi8(0x0F);
+    const __m512i low2 = _mm512_set1_epi8(3);
+    // qh is broadcast to both 256-bit halves; shifting the halves by different amounts lines its
+    // bit pairs up with ql's bytes: bytes 0-31 of ql are elements 0-31 of a half, bytes 32-63
+    // elements 32-63 (low nibbles) or 64-95 / 96-127 (high nibbles).
+    const __m512i shiftLowNibbles = _mm512_set_epi64(2, 2, 2, 2, 0, 0, 0, 0);
+    const __m512i shiftHighNibbles = _mm512_set_epi64(6, 6, 6, 6, 4, 4, 4, 4);
+    alignas(64) uint8_t q[128];
+    // The 16 sub-block factors d*scale and 32*d*scale, computed together and then broadcast from
+    // memory (a broadcast from a register would compete with the byte widening for one port).
+    alignas(64) float ds[16], ds32[16];
     __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
     for (int64_t b = 0; b < nb; ++b) {
         const BlockQ6_K &blk = blocks[b];
-        const float d = loadHalf(blk.d);
+        const __m512 scales = _mm512_mul_ps(
+            _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(blk.scales)))),
+            _mm512_set1_ps(loadHalf(blk.d)));
+        _mm512_store_ps(ds, scales);
+        _mm512_store_ps(ds32, _mm512_mul_ps(scales, _mm512_set1_ps(32.0f)));
         for (int half = 0; half < 2; ++half) {
-            const uint8_t *ql = blk.ql + 64 * half;
-            const uint8_t *qh = blk.qh + 32 * half;
-            const int8_t *sc = blk.scales + 8 * half;
+            const __m512i ql = _mm512_loadu_si512(blk.ql + 64 * half);
+            const __m512i qh = _mm512_broadcast_i64x4(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(blk.qh + 32 * half)));
+            // The 64-bit shifts move bits across byte boundaries; the masks drop them again.
+            const __m512i hiA = _mm512_and_si512(_mm512_srlv_epi64(qh, shiftLowNibbles), low2);
+            const __m512i hiB = _mm512_and_si512(_mm512_srlv_epi64(qh, shiftHighNibbles), low2);
+            _mm512_store_si512(q, _mm512_or_si512(_mm512_and_si512(ql, low4), _mm512_slli_epi64(hiA, 4)));
+            _mm512_store_si512(q + 64, _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi64(ql, 4), low4),
+                                                       _mm512_slli_epi64(hiB, 4)));
             const float *xh = x + 256 * b + 128 * half;
-            for (int s = 0; s < 2; ++s) {
-                const int l = 16 * s;
-                const __m512i a = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(ql + l)));
-                const __m512i c = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(ql + l + 32)));
-                const __m512i h = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(qh + l)));
-                const __m512i q[4] = {
-                    _mm512_or_si512(_mm512_and_si512(a, low4), _mm512_slli_epi32(_mm512_and_si512(h, low2), 4)),
-                    _mm512_or_si512(_mm512_and_si512(c, low4),
-                                    _mm512_slli_epi32(_mm512_and_si512(_mm512_srli_epi32(h, 2), low2), 4)),
-                    _mm512_or_si512(_mm512_srli_epi32(a, 4),
-                                    _mm512_slli_epi32(_mm512_and_si512(_mm512_srli_epi32(h, 4), low2), 4)),
-                    _mm512_or_si512(_mm512_srli_epi32(c, 4), _mm512_slli_epi32(_mm512_srli_epi32(h, 6), 4)),
-                };
-                for (int k = 0; k < 4; ++k) {
-                    // d*scale*(q - 32) as q * ds - 32 ds: with q < 64, |scale| <= 128 and an
-                    // 11-bit d, q * ds has at most 24 significant bits, so the fused form is exact.
-                    const float ds = d * static_cast<float>(sc[s + 2 * k]);
-                    const __m512 w = _mm512_fmsub_ps(_mm512_cvtepi32_ps(q[k]), _mm512_set1_ps(ds), _mm512_set1_ps(32.0f * ds));
-                    if (k % 2 == 0)
-                        acc0 = _mm512_fmadd_ps(w, _mm512_loadu_ps(xh + l + 32 * k), acc0);
-                    else
-                        acc1 = _mm512_fmadd_ps(w, _mm512_loadu_ps(xh + l + 32 * k), acc1);
-                }
+            for (int k = 0; k < 8; ++k) {
+                // d*scale*(q - 32) as q * ds - 32 ds: with q < 64, |scale| <= 128 and an 11-bit
+                // d, q * ds has at most 24 significant bits, so the fused form is exact.
+                const __m512 qf = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_load_si128(reinterpret_cast<const __m128i *>(q + 16 * k))));
+                const __m512 w = _mm512_fmsub_ps(qf, _mm512_set1_ps(ds[8 * half + k]), _mm512_set1_ps(ds32[8 * half + k]));
+                if (k % 2 == 0)
+                    acc0 = _mm512_fmadd_ps(w, _mm512_loadu_ps(xh + 16 * k), acc0);
+                else
+                    acc1 = _mm512_fmadd_ps(w, _mm512_loadu_ps(xh + 16 * k), acc1);
             }
         }
     }
