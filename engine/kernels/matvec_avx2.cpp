@@ -158,14 +158,22 @@ QD_AVX2 float dotQ4_K(const BlockQ4_K *blocks, const float *x, int64_t nb) {
 QD_AVX2 float dotQ6_K(const BlockQ6_K *blocks, const float *x, int64_t nb) {
     const __m256i low4 = _mm256_set1_epi32(0x0F);
     const __m256i low2 = _mm256_set1_epi32(3);
+    // The 16 sub-block factors d*scale and 32*d*scale, computed together and then broadcast from
+    // memory (a broadcast from a register would compete with the byte widening for one port).
+    alignas(32) float ds[16], ds32[16];
     __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
     for (int64_t b = 0; b < nb; ++b) {
         const BlockQ6_K &blk = blocks[b];
-        const float d = loadHalf(blk.d);
+        const __m256 d = _mm256_set1_ps(loadHalf(blk.d));
+        for (int i = 0; i < 16; i += 8) {
+            const __m256 scales = _mm256_mul_ps(
+                _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(blk.scales + i)))), d);
+            _mm256_store_ps(ds + i, scales);
+            _mm256_store_ps(ds32 + i, _mm256_mul_ps(scales, _mm256_set1_ps(32.0f)));
+        }
         for (int half = 0; half < 2; ++half) {
             const uint8_t *ql = blk.ql + 64 * half;
             const uint8_t *qh = blk.qh + 32 * half;
-            const int8_t *sc = blk.scales + 8 * half;
             const float *xh = x + 256 * b + 128 * half;
             for (int l = 0; l < 32; l += 8) {
                 const int s = l / 16;
@@ -183,8 +191,8 @@ QD_AVX2 float dotQ6_K(const BlockQ6_K *blocks, const float *x, int64_t nb) {
                 for (int k = 0; k < 4; ++k) {
                     // d*scale*(q - 32) as q * ds - 32 ds: with q < 64, |scale| <= 128 and an
                     // 11-bit d, q * ds has at most 24 significant bits, so the fused form is exact.
-                    const float ds = d * static_cast<float>(sc[s + 2 * k]);
-                    const __m256 w = _mm256_fmsub_ps(_mm256_cvtepi32_ps(q[k]), _mm256_set1_ps(ds), _mm256_set1_ps(32.0f * ds));
+                    const int sub = 8 * half + s + 2 * k;
+                    const __m256 w = _mm256_fmsub_ps(_mm256_cvtepi32_ps(q[k]), _mm256_set1_ps(ds[sub]), _mm256_set1_ps(ds32[sub]));
                     if (k % 2 == 0)
                         acc0 = _mm256_fmadd_ps(w, _mm256_loadu_ps(xh + l + 32 * k), acc0);
                     else
