@@ -14,7 +14,7 @@ void addEngineOptions(QCommandLineParser &parser) {
                       QStringLiteral("level"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("ctx"), QStringLiteral("Context length in tokens."), QStringLiteral("n"),
                       QStringLiteral("4096")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (0: one per core)."),
+    parser.addOption({QStringList{QStringLiteral("t"), QStringLiteral("threads")}, QStringLiteral("Worker threads (0: one per core)."),
                       QStringLiteral("n"), QStringLiteral("0")});
 }
 
