@@ -8,7 +8,6 @@
 #include "download_plan.h"
 #include "downloader.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
