@@ -1,10 +1,12 @@
 // The built-in download catalog, its parser, download plans and the download address.
 #include "catalog.h"
+#include "catalog_list_model.h"
 #include "download_endpoint.h"
 #include "download_plan.h"
 
 #include "util/error.h"
 
+#include <QAbstractItemModelTester>
 #include <QTest>
 
 class TestCatalog : public QObject {
@@ -71,6 +73,20 @@ private slots:
         QCOMPARE(folder.modelPath, QStringLiteral("/data/models/Qwen2.5-1.5B-Instruct"));
         QCOMPARE(folder.items.last().destination, QStringLiteral("/data/models/Qwen2.5-1.5B-Instruct/model.safetensors"));
         QVERIFY(folder.items.last().expectedBytes > 3000000000);
+    }
+
+    void listModelServesEntries() {
+        qd::CatalogListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), qd::Catalog::builtIn().entries().size());
+        const QModelIndex first = model.index(0, 0);
+        QCOMPARE(model.data(first, qd::CatalogListModel::IdRole).toString(), QStringLiteral("qwen2.5-1.5b-instruct-q4_k_m"));
+        QVERIFY(model.data(first, qd::CatalogListModel::RecommendedRole).toBool());
+        QCOMPARE(model.data(first).toString(), model.data(first, qd::CatalogListModel::TitleRole).toString());
+        QVERIFY(model.data(first, qd::CatalogListModel::DownloadBytesRole).toLongLong() > 0);
+        QCOMPARE(model.roleNames().value(qd::CatalogListModel::RamBytesRole), QByteArray("ramBytes"));
+        QVERIFY(!model.data(model.index(0, 0), Qt::UserRole + 100).isValid());
+        QCOMPARE(model.rowCount(first), 0);
     }
 
     void baseUrlPrecedence() {
