@@ -1,6 +1,7 @@
 #include "kernels/matmul.h"
 
 #include "kernels/dequantize.h"
+#include "kernels/dequantize_simd.h"
 #include "kernels/matvec.h"
 #include "util/error.h"
 #include "util/thread_pool.h"
@@ -17,16 +18,22 @@ namespace qd {
 namespace {
 
 using MatvecRows = void (*)(const WeightView &, const float *, float *, int64_t, int64_t);
+using DequantizeRow = void (*)(TensorType, const uint8_t *, float *, int64_t);
 
-MatvecRows matvecKernel(SimdLevel level) {
+struct Kernels {
+    MatvecRows matvec;
+    DequantizeRow dequantize;  // for the sgemm tiles
+};
+
+Kernels kernelsFor(SimdLevel level) {
     if (!simdLevelSupported(level))
         throw Error("matmul: this CPU does not support the " + std::string(simdLevelName(level)) + " kernels");
     switch (level) {
-    case SimdLevel::Avx512: return detail::matvecRowsAvx512;
-    case SimdLevel::Avx2: return detail::matvecRowsAvx2;
+    case SimdLevel::Avx512: return {detail::matvecRowsAvx512, detail::dequantizeRowAvx512};
+    case SimdLevel::Avx2: return {detail::matvecRowsAvx2, dequantizeRow};
     case SimdLevel::Scalar: break;
     }
-    return detail::matvecRowsScalar;
+    return {detail::matvecRowsScalar, dequantizeRow};
 }
 
 // Below this many tokens the weights are cheaper to decode once per token in registers than to
@@ -37,8 +44,10 @@ constexpr int64_t kGemmMinTokens = 4;
 // cache while every token passes over them.
 constexpr int64_t kRowGroup = 16;
 
-// f32 bytes of one dequantized tile: small enough to stay in L2 while sgemm packs it.
-constexpr int64_t kTileBytes = 256 * 1024;
+// f32 bytes of one dequantized tile. Every sgemm call packs all of x again, so tiles are large:
+// with 512 tokens, 256 KB tiles spent more time repacking x than multiplying (measured with
+// bench_kernels: 1536x1536 took 24 ms on one core with 256 KB tiles, 14 ms with 4 MB).
+constexpr int64_t kTileBytes = 4 * 1024 * 1024;
 
 // OpenBLAS would start its own threads for every sgemm and compete with the pool's threads for the
 // same cores, so it runs single-threaded inside each pool chunk; the pool provides the
@@ -48,23 +57,26 @@ void useSingleThreadedBlas() {
     std::call_once(once, [] { openblas_set_num_threads(1); });
 }
 
-void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool) {
+void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
+               DequantizeRow dequantize) {
     useSingleThreadedBlas();
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
-    const int64_t tileRows = std::clamp<int64_t>(kTileBytes / (w.cols * 4), 8, 256);
-    const int64_t tiles = (w.rows + tileRows - 1) / tileRows;
-    pool.parallelFor(0, tiles, [&](int64_t tileBegin, int64_t tileEnd) {
+    // Rows are split evenly across the threads first, then each thread walks its rows in tiles, so
+    // the threads' shares stay equal whatever the tile size.
+    pool.parallelFor(0, w.rows, [&](int64_t rowBegin, int64_t rowEnd) {
         thread_local std::vector<float> buffer;
-        for (int64_t t = tileBegin; t < tileEnd; ++t) {
-            const int64_t r0 = t * tileRows;
-            const int64_t n = std::min(tileRows, w.rows - r0);
+        // f32 weights need no conversion: the thread's whole share is one sgemm.
+        const int64_t tileRows = w.type == TensorType::F32 ? rowEnd - rowBegin
+                                                           : std::max<int64_t>(16, kTileBytes / (w.cols * 4));
+        for (int64_t r0 = rowBegin; r0 < rowEnd; r0 += tileRows) {
+            const int64_t n = std::min(tileRows, rowEnd - r0);
             const float *tile;
             if (w.type == TensorType::F32) {
                 tile = reinterpret_cast<const float *>(w.data + r0 * stride);
             } else {
                 buffer.resize(static_cast<size_t>(n * w.cols));
                 for (int64_t r = 0; r < n; ++r)
-                    dequantizeRow(w.type, w.data + (r0 + r) * stride, buffer.data() + r * w.cols, w.cols);
+                    dequantize(w.type, w.data + (r0 + r) * stride, buffer.data() + r * w.cols, w.cols);
                 tile = buffer.data();
             }
             // Y[:, r0:r0+n] = X * tile^T, written into the full-width rows of y.
@@ -84,24 +96,24 @@ void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, Threa
     if (w.rows < 0 || tokens < 0)
         throw Error("matmul: negative size (" + std::to_string(w.rows) + " rows, " + std::to_string(tokens) +
                     " tokens)");
-    const MatvecRows kernel = matvecKernel(options.simd);
+    const Kernels kernels = kernelsFor(options.simd);
     if (w.rows == 0 || tokens == 0) return;
     if (w.cols == 0) {
         std::fill(y, y + tokens * w.rows, 0.0f);
         return;
     }
     if (tokens >= kGemmMinTokens) {
-        gemmTiles(w, x, tokens, y, pool);
+        gemmTiles(w, x, tokens, y, pool, kernels.dequantize);
         return;
     }
     if (tokens == 1) {
-        pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { kernel(w, x, y, r0, r1); });
+        pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { kernels.matvec(w, x, y, r0, r1); });
         return;
     }
     pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) {
         for (int64_t g = r0; g < r1; g += kRowGroup) {
             const int64_t g1 = std::min(r1, g + kRowGroup);
-            for (int64_t t = 0; t < tokens; ++t) kernel(w, x + t * w.cols, y + t * w.rows, g, g1);
+            for (int64_t t = 0; t < tokens; ++t) kernels.matvec(w, x + t * w.cols, y + t * w.rows, g, g1);
         }
     });
 }

@@ -23,10 +23,6 @@ namespace {
 
 QD_AVX512 inline float loadHalf(uint16_t h) { return _cvtsh_ss(h); }
 
-QD_AVX512 inline __m512 widenBytes(const uint8_t *p) {
-    return _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p))));
-}
-
 QD_AVX512 float dotF32(const float *w, const float *x, int64_t n) {
     __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
     int64_t i = 0;
