@@ -16,6 +16,7 @@ struct Command {
 int runInfo(const QStringList &arguments);
 int runLogits(const QStringList &arguments);
 int runGenerate(const QStringList &arguments);
+int runChat(const QStringList &arguments);
 int runBench(const QStringList &arguments);
 int runChatTemplate(const QStringList &arguments);
 int runTokenize(const QStringList &arguments);

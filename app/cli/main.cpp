@@ -14,6 +14,7 @@ static const Command kCommands[] = {
     {"info", "validate a model and describe it", runInfo},
     {"logits", "write raw float32 logits of a token sequence", runLogits},
     {"generate", "generate text from a prompt or a conversation", runGenerate},
+    {"chat", "send a message in a stored conversation and stream the reply", runChat},
     {"bench", "measure prompt processing and generation speed", runBench},
     {"chat-template", "render conversations (JSON lines) with the model's chat template", runChatTemplate},
     {"tokenize", "encode text to token ids, or decode ids (JSON lines)", runTokenize},
