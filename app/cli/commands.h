@@ -21,5 +21,9 @@ int runBench(const QStringList &arguments);
 int runChatTemplate(const QStringList &arguments);
 int runTokenize(const QStringList &arguments);
 int runMakeSynthetic(const QStringList &arguments);
+int runHistory(const QStringList &arguments);
+int runSearch(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runImport(const QStringList &arguments);
 
 }  // namespace qd::cli
