@@ -44,10 +44,14 @@ constexpr int64_t kGemmMinTokens = 4;
 // cache while every token passes over them.
 constexpr int64_t kRowGroup = 16;
 
-// f32 bytes of one dequantized tile. Every sgemm call packs all of x again, so tiles are large:
-// with 512 tokens, 256 KB tiles spent more time repacking x than multiplying (measured with
-// bench_kernels: 1536x1536 took 24 ms on one core with 256 KB tiles, 14 ms with 4 MB).
-constexpr int64_t kTileBytes = 4 * 1024 * 1024;
+// Rows of one dequantized tile: as many as there are tokens (at least 16, at most 4 MB of f32).
+// Every sgemm call packs all of x again, so with many tokens tiles must be large (512 tokens x
+// 1536x1536 took 24 ms on one core with 256 KB tiles, 15 ms with 3 MB ones), while with few tokens
+// a tile that stays in cache is faster (4 tokens: 0.34 ms with 16-row tiles, 1.5 ms with 4 MB).
+int64_t tileRows(int64_t tokens, int64_t cols) {
+    constexpr int64_t kMaxTileBytes = 4 * 1024 * 1024;
+    return std::max<int64_t>(16, std::min(tokens, kMaxTileBytes / (cols * 4)));
+}
 
 // OpenBLAS would start its own threads for every sgemm and compete with the pool's threads for the
 // same cores, so it runs single-threaded inside each pool chunk; the pool provides the
@@ -66,10 +70,9 @@ void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, Th
     pool.parallelFor(0, w.rows, [&](int64_t rowBegin, int64_t rowEnd) {
         thread_local std::vector<float> buffer;
         // f32 weights need no conversion: the thread's whole share is one sgemm.
-        const int64_t tileRows = w.type == TensorType::F32 ? rowEnd - rowBegin
-                                                           : std::max<int64_t>(16, kTileBytes / (w.cols * 4));
-        for (int64_t r0 = rowBegin; r0 < rowEnd; r0 += tileRows) {
-            const int64_t n = std::min(tileRows, rowEnd - r0);
+        const int64_t step = w.type == TensorType::F32 ? rowEnd - rowBegin : tileRows(tokens, w.cols);
+        for (int64_t r0 = rowBegin; r0 < rowEnd; r0 += step) {
+            const int64_t n = std::min(step, rowEnd - r0);
             const float *tile;
             if (w.type == TensorType::F32) {
                 tile = reinterpret_cast<const float *>(w.data + r0 * stride);

@@ -90,12 +90,14 @@ void matvecShapes(benchmark::internal::Benchmark *b) {
 void matmulShapes(benchmark::internal::Benchmark *b) {
     for (int t = 0; t < static_cast<int>(std::size(kTypes)); ++t) b->Args({t, 1536, 1536, 2});
     b->Args({3, 8960, 1536, 2});
+    b->Args({3, 1536, 8960, 2});  // the FFN down projection: long rows
 }
 
-// Where the decode kernel gives way to dequantize + sgemm (kGemmMinTokens in matmul.cpp).
+// Where the decode kernel gives way to dequantize + sgemm (kGemmMinTokens in matmul.cpp), and how
+// the tile size serves short prompts (tileRows in matmul.cpp).
 void fewTokenShapes(benchmark::internal::Benchmark *b) {
     for (int t : {3, 5})
-        for (int tokens : {2, 3, 4, 6, 8}) b->Args({t, 1536, 1536, 2, tokens});
+        for (int tokens : {2, 3, 4, 6, 8, 16, 64}) b->Args({t, 1536, 1536, 2, tokens});
 }
 
 }  // namespace
