@@ -7,13 +7,14 @@
 #include "kernels/quantize.h"
 #include "util/error.h"
 #include "util/mapped_file.h"
+#include "util/thread_pool.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <filesystem>
-#include <numbers>
 #include <vector>
 
 namespace qd::synthetic {
@@ -35,8 +36,8 @@ uint64_t splitmix64(uint64_t &state) {
     return z ^ (z >> 31);
 }
 
-// xoshiro256** with Box-Muller normals: small, fast, and fully specified here, so a seed gives
-// the same model on every platform and standard library.
+// xoshiro256** with normals by Marsaglia's polar method: small, fast, and fully specified here,
+// so a seed gives the same model on every platform and standard library.
 class Random {
 public:
     explicit Random(uint64_t seed) {
@@ -60,12 +61,16 @@ public:
             hasSpare_ = false;
             return spare_;
         }
-        const double u1 = static_cast<double>((next() >> 11) + 1) * 0x1p-53;  // (0, 1]: log is finite
-        const double u2 = static_cast<double>(next() >> 11) * 0x1p-53;
-        const double r = std::sqrt(-2.0 * std::log(u1));
-        spare_ = r * std::sin(2.0 * std::numbers::pi * u2);
+        double u, v, s;
+        do {
+            u = static_cast<double>(next() >> 11) * 0x1p-52 - 1.0;  // [-1, 1)
+            v = static_cast<double>(next() >> 11) * 0x1p-52 - 1.0;
+            s = u * u + v * v;
+        } while (s >= 1.0 || s == 0.0);
+        const double m = std::sqrt(-2.0 * std::log(s) / s);
+        spare_ = v * m;
         hasSpare_ = true;
-        return r * std::cos(2.0 * std::numbers::pi * u2);
+        return u * m;
     }
 
 private:
@@ -111,30 +116,43 @@ std::vector<TensorSpec> tensorSpecs(const Shape &s) {
     return specs;
 }
 
-// Each tensor has its own random stream, keyed by its name, so its values do not depend on the
-// format, the dtype or which other tensors exist.
-uint64_t tensorSeed(uint64_t seed, std::string_view name) {
+// Each row has its own random stream, keyed by the tensor's name and the row, so its values do
+// not depend on the format, the dtype, which other tensors exist or how rows are spread over
+// threads.
+uint64_t rowSeed(uint64_t seed, std::string_view tensor, uint64_t row) {
     uint64_t hash = 0xCBF29CE484222325ull;  // FNV-1a
-    for (char ch : name) hash = (hash ^ static_cast<uint8_t>(ch)) * 0x100000001B3ull;
+    for (char ch : tensor) hash = (hash ^ static_cast<uint8_t>(ch)) * 0x100000001B3ull;
     uint64_t state = seed ^ hash;
+    state = splitmix64(state) ^ row;
     return splitmix64(state);
 }
 
-TensorProducer producer(const TensorSpec &spec, uint64_t seed, TensorType type) {
-    return [spec, seed, type](const ByteSink &sink) {
-        Random random(tensorSeed(seed, spec.ggufName));
+// Rows are generated in parallel a batch at a time and handed to the sink in order.
+TensorProducer producer(const TensorSpec &spec, uint64_t seed, TensorType type, ThreadPool &pool) {
+    return [spec, seed, type, &pool](const ByteSink &sink) {
         const uint64_t cols = spec.dims[0], rows = spec.dims.size() > 1 ? spec.dims[1] : 1;
         // Weights N(0, 1/fan_in); norms 1 + 0.2 N(0,1); biases 0.5 N(0,1).
         const double scale = spec.kind == Kind::Weight ? 1.0 / std::sqrt(static_cast<double>(cols))
                              : spec.kind == Kind::Norm ? 0.2
                                                        : 0.5;
         const double offset = spec.kind == Kind::Norm ? 1.0 : 0.0;
-        std::vector<float> row(cols);
-        std::vector<uint8_t> bytes(*rowBytes(type, cols));
-        for (uint64_t r = 0; r < rows; ++r) {
-            for (auto &v : row) v = bf16ToF32(f32ToBf16(static_cast<float>(offset + scale * random.normal())));
-            quantizeRow(type, row.data(), bytes.data(), static_cast<int64_t>(cols));
-            sink(bytes);
+        const uint64_t bytesPerRow = *rowBytes(type, cols);
+        const uint64_t batchRows = std::clamp<uint64_t>((uint64_t{4} << 20) / (cols * sizeof(float)), 1, rows);
+        std::vector<uint8_t> batch(batchRows * bytesPerRow);
+        for (uint64_t first = 0; first < rows; first += batchRows) {
+            const uint64_t count = std::min(batchRows, rows - first);
+            pool.parallelFor(0, static_cast<int64_t>(count), [&](int64_t begin, int64_t end) {
+                std::vector<float> values(cols);
+                for (int64_t i = begin; i < end; ++i) {
+                    Random random(rowSeed(seed, spec.ggufName, first + static_cast<uint64_t>(i)));
+                    // Every value is a bfloat16 number, so all dtypes hold the same weights.
+                    for (auto &v : values)
+                        v = bf16ToF32(f32ToBf16(static_cast<float>(offset + scale * random.normal())));
+                    quantizeRow(type, values.data(), batch.data() + static_cast<uint64_t>(i) * bytesPerRow,
+                                static_cast<int64_t>(cols));
+                }
+            });
+            sink(std::span(batch).first(count * bytesPerRow));
         }
     };
 }
@@ -229,7 +247,7 @@ uint32_t ggufFileType(TensorType t) {
     }
 }
 
-void writeGguf(const Options &o, const std::vector<TensorSpec> &specs, const Vocabulary &v) {
+void writeGguf(const Options &o, const std::vector<TensorSpec> &specs, const Vocabulary &v, ThreadPool &pool) {
     const Shape &s = o.shape;
     gguf::Writer w;
     w.addString("general.architecture", "qwen2");
@@ -259,7 +277,7 @@ void writeGguf(const Options &o, const std::vector<TensorSpec> &specs, const Voc
     for (const auto &spec : specs) {
         // As llama.cpp's converter: 1-D tensors stay F32.
         const TensorType type = spec.dims.size() == 1 ? TensorType::F32 : o.dtype;
-        w.addTensor(spec.ggufName, type, spec.dims, producer(spec, o.seed, type));
+        w.addTensor(spec.ggufName, type, spec.dims, producer(spec, o.seed, type, pool));
     }
     w.write(o.out);
 }
@@ -270,7 +288,7 @@ void writeTextFile(const std::string &path, const std::string &text) {
     out.commit();
 }
 
-void writeFolder(const Options &o, const std::vector<TensorSpec> &specs, const Vocabulary &v) {
+void writeFolder(const Options &o, const std::vector<TensorSpec> &specs, const Vocabulary &v, ThreadPool &pool) {
     const fs::path dir(o.out);
     try {
         fs::create_directories(dir);
@@ -285,7 +303,7 @@ void writeFolder(const Options &o, const std::vector<TensorSpec> &specs, const V
     std::vector<safetensors::OutputTensor> tensors;
     for (const auto &spec : specs)
         tensors.push_back({spec.hfName, o.dtype, {spec.dims.rbegin(), spec.dims.rend()},  // [out, in]
-                           producer(spec, o.seed, o.dtype)});
+                           producer(spec, o.seed, o.dtype, pool)});
     safetensors::write((dir / "model.safetensors").string(), std::move(tensors), {{"format", "pt"}});
 }
 
@@ -338,8 +356,9 @@ void makeModel(const Options &o) {
                     " needs the GGUF format");
     const Vocabulary vocabulary = readVocabulary(o.tokenizerDir, o.shape.vocab);
     const auto specs = tensorSpecs(o.shape);
-    if (o.format == Format::Gguf) writeGguf(o, specs, vocabulary);
-    else writeFolder(o, specs, vocabulary);
+    ThreadPool pool;
+    if (o.format == Format::Gguf) writeGguf(o, specs, vocabulary, pool);
+    else writeFolder(o, specs, vocabulary, pool);
 }
 
 }  // namespace qd::synthetic
