@@ -2,10 +2,13 @@
 
 #include "util/error.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <unistd.h>
+#include <utility>
 
 namespace qd {
 
