@@ -1,6 +1,7 @@
 // qwendesk-cli chat-template: renders conversations with the model's chat template, one JSON
 // request per input line ({"messages": [...], "add_generation_prompt": bool, "tools": [...]}),
 // one {"text": "..."} per output line.
+#include "command_line.h"
 #include "commands.h"
 #include "json_lines.h"
 
@@ -10,7 +11,6 @@
 
 #include <QCommandLineParser>
 
-#include <cstdio>
 #include <iostream>
 
 namespace qd::cli {
@@ -36,23 +36,12 @@ int runChatTemplate(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Render conversations read as JSON lines from stdin with the model's chat template."));
-    parser.addHelpOption();
     parser.addOption({QStringLiteral("model"),
                       QStringLiteral("Model folder, tokenizer.json or .gguf file holding the chat template."),
                       QStringLiteral("path")});
-    if (!parser.parse(QStringList{QStringLiteral("chat-template")} + arguments)) {
-        std::fprintf(stderr, "qwendesk-cli: chat-template: %s\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return 0;
-    }
+    if (auto exit = parseCommandLine(parser, arguments, "chat-template")) return *exit;
     const QString model = parser.value(QStringLiteral("model"));
-    if (model.isEmpty()) {
-        std::fprintf(stderr, "qwendesk-cli: chat-template: --model PATH is required\n");
-        return 2;
-    }
+    if (model.isEmpty()) return usageError("chat-template: --model PATH is required");
     try {
         const std::string path = model.toStdString();
         const Tokenizer tokenizer = Tokenizer::fromPath(path);
@@ -67,8 +56,7 @@ int runChatTemplate(const QStringList &arguments) {
             return renderRequest(chatTemplate, request);
         });
     } catch (const Error &e) {
-        std::fprintf(stderr, "qwendesk-cli: chat-template: %s\n", e.what());
-        return 1;
+        return fail(std::string("chat-template: ") + e.what());
     }
 }
 

@@ -38,7 +38,7 @@ int runInfo(const QStringList &arguments) {
                       QStringLiteral("path")});
     if (auto exit = parseCommandLine(parser, arguments, "info")) return *exit;
     const QString path = parser.value(QStringLiteral("model"));
-    if (path.isEmpty()) return fail("info: --model PATH is required");
+    if (path.isEmpty()) return usageError("info: --model PATH is required");
     try {
         const auto source = ModelSource::open(path.toStdString());
         const ModelConfig &c = source->config();

@@ -1,6 +1,7 @@
 // qwendesk-cli tokenize: encodes {"text": "..."} lines read from stdin into {"ids": [...]} lines,
 // or with --decode turns {"ids": [...]} lines back into {"text": "..."}. Added tokens written in
 // the text (such as "<|im_end|>") are matched, as Hugging Face's encode does.
+#include "command_line.h"
 #include "commands.h"
 #include "json_lines.h"
 
@@ -9,7 +10,6 @@
 
 #include <QCommandLineParser>
 
-#include <cstdio>
 #include <iostream>
 
 namespace qd::cli {
@@ -44,24 +44,13 @@ int runTokenize(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Encode {\"text\": ...} JSON lines from stdin into {\"ids\": [...]}, or decode them back with --decode."));
-    parser.addHelpOption();
     parser.addOption({QStringLiteral("model"),
                       QStringLiteral("Model folder, tokenizer.json or .gguf file holding the tokenizer."),
                       QStringLiteral("path")});
     parser.addOption({QStringLiteral("decode"), QStringLiteral("Read {\"ids\": [...]} and write {\"text\": ...}.")});
-    if (!parser.parse(QStringList{QStringLiteral("tokenize")} + arguments)) {
-        std::fprintf(stderr, "qwendesk-cli: tokenize: %s\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return 0;
-    }
+    if (auto exit = parseCommandLine(parser, arguments, "tokenize")) return *exit;
     const QString model = parser.value(QStringLiteral("model"));
-    if (model.isEmpty()) {
-        std::fprintf(stderr, "qwendesk-cli: tokenize: --model PATH is required\n");
-        return 2;
-    }
+    if (model.isEmpty()) return usageError("tokenize: --model PATH is required");
     try {
         const Tokenizer tokenizer = Tokenizer::fromPath(model.toStdString());
         const bool decode = parser.isSet(QStringLiteral("decode"));
@@ -69,8 +58,7 @@ int runTokenize(const QStringList &arguments) {
             return decode ? decodeRequest(tokenizer, request) : encodeRequest(tokenizer, request);
         });
     } catch (const Error &e) {
-        std::fprintf(stderr, "qwendesk-cli: tokenize: %s\n", e.what());
-        return 1;
+        return fail(std::string("tokenize: ") + e.what());
     }
 }
 

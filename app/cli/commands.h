@@ -21,6 +21,8 @@ int runBench(const QStringList &arguments);
 int runChatTemplate(const QStringList &arguments);
 int runTokenize(const QStringList &arguments);
 int runMakeSynthetic(const QStringList &arguments);
+int runModels(const QStringList &arguments);
+int runDownload(const QStringList &arguments);
 int runHistory(const QStringList &arguments);
 int runSearch(const QStringList &arguments);
 int runExport(const QStringList &arguments);

@@ -2,7 +2,6 @@
 
 #include "util/error.h"
 
-#include <cstdio>
 
 namespace qd::cli {
 
@@ -35,29 +34,9 @@ EngineOptions readEngineOptions(const QCommandLineParser &parser) {
     return o;
 }
 
-std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, const char *command) {
-    parser.addHelpOption();
-    QStringList withProgram = arguments;
-    withProgram.prepend(QStringLiteral("qwendesk-cli ") + QLatin1String(command));
-    if (!parser.parse(withProgram)) {
-        std::fprintf(stderr, "qwendesk-cli %s: %s\n", command, qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return 0;
-    }
-    return std::nullopt;
-}
-
 std::shared_ptr<const ModelWeights> loadModel(const EngineOptions &options) {
     auto source = ModelSource::open(options.modelPath.toStdString());
     return ModelWeights::load(std::move(source), options.quant);
-}
-
-int fail(const std::string &message) {
-    std::fprintf(stderr, "qwendesk-cli: %s\n", message.c_str());
-    return 1;
 }
 
 }  // namespace qd::cli

@@ -19,6 +19,8 @@ static const Command kCommands[] = {
     {"chat-template", "render conversations (JSON lines) with the model's chat template", runChatTemplate},
     {"tokenize", "encode text to token ids, or decode ids (JSON lines)", runTokenize},
     {"make-synthetic", "write a random-weight Qwen2.5 model (GGUF or safetensors)", runMakeSynthetic},
+    {"models", "list the models on this computer (QwenDesk folder, Hugging Face cache)", runModels},
+    {"download", "download a model from Hugging Face (resumable, verified)", runDownload},
     {"history", "list the conversations of the chat history", runHistory},
     {"search", "search the chat history (ranked, with snippets)", runSearch},
     {"export", "export conversations as JSON or Markdown", runExport},

@@ -48,7 +48,8 @@ void write(const std::string &path, std::vector<OutputTensor> tensors,
         header += "\"__metadata__\":{";
         bool first = true;
         for (const auto &[key, value] : metadata) {
-            header += (first ? "" : ",") + quoted(key) + ":" + quoted(value);
+            if (!first) header += ',';
+            header += quoted(key) + ":" + quoted(value);
             first = false;
         }
         header += "}";
@@ -62,7 +63,8 @@ void write(const std::string &path, std::vector<OutputTensor> tensors,
             const auto product = checkedMul(bytes, d);
             if (!product) throw Error(path + ": tensor '" + t.name + "': size overflows");
             bytes = *product;
-            shape += (shape.empty() ? "" : ",") + std::to_string(d);
+            if (!shape.empty()) shape += ',';
+            shape += std::to_string(d);
         }
         const auto end = checkedAdd(offset, bytes);
         if (!end) throw Error(path + ": tensor '" + t.name + "': size overflows");

@@ -33,7 +33,10 @@ std::vector<ExpectedTensor> expectedTensors(const ModelConfig &c) {
 
 static std::string dimsText(const std::vector<uint64_t> &dims) {
     std::string s = "[";
-    for (size_t i = 0; i < dims.size(); ++i) s += (i ? ", " : "") + std::to_string(dims[i]);
+    for (size_t i = 0; i < dims.size(); ++i) {
+        if (i > 0) s += ", ";
+        s += std::to_string(dims[i]);
+    }
     return s + "]";
 }
 

@@ -10,7 +10,14 @@ namespace {
 // Far above any real vocabulary; keeps a corrupt id from allocating gigabytes.
 constexpr int64_t kMaxTokens = 1 << 24;
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += '"';
+    out += s;
+    out += '"';
+    return out;
+}
 
 }  // namespace
 

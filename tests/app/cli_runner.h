@@ -1,8 +1,10 @@
 #pragma once
-// Runs the built qwendesk-cli as a separate process, as scripts and other tools do.
+// Runs the built qwendesk-cli as a separate process, as scripts and other tools do. The test's
+// event loop keeps running while it waits, so servers living in the test process stay responsive.
 #include <QByteArray>
 #include <QProcess>
 #include <QStringList>
+#include <QTest>
 
 namespace qd::test {
 
@@ -12,12 +14,16 @@ struct CliRun {
     QByteArray err;
 };
 
-inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 300000) {
+inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
+                     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                     int timeoutMs = 300000) {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(QD_CLI_PATH), arguments);
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit) {
+    const bool done = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
+    if (!done || process.exitStatus() != QProcess::NormalExit) {
         process.kill();
         process.waitForFinished();
         return {-1, process.readAllStandardOutput(), process.readAllStandardError()};

@@ -1,5 +1,6 @@
 // qwendesk-cli chat-template, run as a process on reference cases.
-#include <QProcess>
+#include "cli_runner.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -8,25 +9,11 @@
 #include <fstream>
 
 using nlohmann::ordered_json;
+using qd::test::runCli;
 
 namespace {
 
 const QString kModelDir = QStringLiteral(QD_TEST_DATA_DIR "/qwen2.5");
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList &arguments, const QByteArray &input) {
-    QProcess process;
-    process.start(QStringLiteral(QD_CLI_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000)) return {};
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
 
 }  // namespace
 
@@ -54,7 +41,7 @@ void TestCliChatTemplate::rendersReferenceCases() {
     }
     QVERIFY(expected.size() > 12);
 
-    const Run run = runCli({QStringLiteral("chat-template"), QStringLiteral("--model"), kModelDir}, input);
+    const auto run = runCli({QStringLiteral("chat-template"), QStringLiteral("--model"), kModelDir}, input);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
     QCOMPARE(static_cast<size_t>(lines.size()), expected.size());
@@ -69,7 +56,7 @@ void TestCliChatTemplate::reportsBadLinesAndGoesOn() {
                              "not json\n"
                              "{\"messages\": [{\"role\": \"assistant\", \"content\": null}]}\n"
                              "{\"messages\": [{\"role\": \"user\", \"content\": \"b\"}], \"add_generation_prompt\": true}\n";
-    const Run run = runCli({QStringLiteral("chat-template"), QStringLiteral("--model"), kModelDir}, input);
+    const auto run = runCli({QStringLiteral("chat-template"), QStringLiteral("--model"), kModelDir}, input);
     QCOMPARE(run.exitCode, 1);
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 2);
@@ -88,12 +75,12 @@ void TestCliChatTemplate::rejectsOtherTemplates() {
     std::ofstream(dir.filePath(QStringLiteral("tokenizer_config.json")).toStdString()) << config.dump(2);
     QVERIFY(QFile::link(kModelDir + QStringLiteral("/tokenizer.json"), dir.filePath(QStringLiteral("tokenizer.json"))));
 
-    const Run run = runCli({QStringLiteral("chat-template"), QStringLiteral("--model"), dir.path()}, "");
+    const auto run = runCli({QStringLiteral("chat-template"), QStringLiteral("--model"), dir.path()}, "");
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("not a Qwen2.5 template"), run.err.constData());
     QVERIFY(run.out.isEmpty());
 
-    const Run missing = runCli({QStringLiteral("chat-template")}, "");
+    const auto missing = runCli({QStringLiteral("chat-template")}, "");
     QCOMPARE(missing.exitCode, 2);
     QVERIFY(missing.err.contains("--model PATH is required"));
 }

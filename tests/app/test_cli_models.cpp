@@ -5,7 +5,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
+#include "cli_runner.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,27 +17,12 @@ namespace {
 
 const QString kGguf = QStringLiteral(QD_TEST_DATA_DIR "/trained/demo-a/demo-a-f16.gguf");
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-// Runs the CLI while this process's event loop keeps serving the test server.
-Run runCli(const QStringList &arguments, const QString &hubCache) {
-    QProcess process;
+// Runs the CLI with the test's hub cache and no HF_ENDPOINT from the environment.
+qd::test::Cliqd::test::CliRun runCli(const QStringList &arguments, const QString &hubCache) {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HF_HUB_CACHE"), hubCache);
     environment.remove(QStringLiteral("HF_ENDPOINT"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(QD_CLI_PATH), arguments);
-    const bool done = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000);
-    if (!done) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return qd::test::runCli(arguments, {}, environment, 60000);
 }
 
 }  // namespace
@@ -57,7 +43,7 @@ private slots:
         QVERIFY(QDir().mkpath(snapshot));
         QVERIFY(QFile::link(kGguf, snapshot + QStringLiteral("/qwen2.5-1.5b-instruct-fp16.gguf")));
 
-        const Run run = runCli({QStringLiteral("models"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))},
+        const auto run = runCli({QStringLiteral("models"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))},
                                dir.filePath(QStringLiteral("hub")));
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains("demo.gguf\n  found in:      QwenDesk models folder"), run.out.constData());
@@ -80,7 +66,7 @@ private slots:
                            served(model).withEtag(sha));
         QTemporaryDir dir;
         const QString data = dir.filePath(QStringLiteral("data"));
-        const Run run = runCli({QStringLiteral("download"), QStringLiteral("--data-dir"), data, QStringLiteral("--file"),
+        const auto run = runCli({QStringLiteral("download"), QStringLiteral("--data-dir"), data, QStringLiteral("--file"),
                                 QStringLiteral("qwen2.5-1.5b-instruct-q4_0"), QStringLiteral("--base-url"),
                                 server.baseUrl().toString() + QStringLiteral("/mirror")},
                                dir.filePath(QStringLiteral("hub")));
@@ -98,7 +84,7 @@ private slots:
         QVERIFY(server.listen());
         QTemporaryDir dir;
         const QStringList common = {QStringLiteral("download"), QStringLiteral("--data-dir"), dir.path()};
-        Run run = runCli(common + QStringList{QStringLiteral("--file"), QStringLiteral("qwen2.5-1.5b-instruct-q8_0"),
+        auto run = runCli(common + QStringList{QStringLiteral("--file"), QStringLiteral("qwen2.5-1.5b-instruct-q8_0"),
                                               QStringLiteral("--base-url"), server.baseUrl().toString()},
                          dir.path());
         QCOMPARE(run.exitCode, 1);

@@ -1,5 +1,6 @@
 // qwendesk-cli tokenize, run as a process on reference cases.
-#include <QProcess>
+#include "cli_runner.h"
+
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -7,31 +8,12 @@
 #include <fstream>
 
 using nlohmann::json;
+using qd::test::outputLines;
+using qd::test::runCli;
 
 namespace {
 
 const QString kModelDir = QStringLiteral(QD_TEST_DATA_DIR "/qwen2.5");
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList &arguments, const QByteArray &input) {
-    QProcess process;
-    process.start(QStringLiteral(QD_CLI_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000)) return {};
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-QList<QByteArray> outputLines(const Run &run) {
-    QList<QByteArray> lines = run.out.split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty()) lines.removeLast();
-    return lines;
-}
 
 }  // namespace
 
@@ -55,7 +37,7 @@ void TestCliTokenize::roundTripsReferenceCases() {
         input += QByteArray::fromStdString(json{{"text", cases.back()["text"]}}.dump() + "\n");
     }
 
-    const Run encoded = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), kModelDir}, input);
+    const auto encoded = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), kModelDir}, input);
     QVERIFY2(encoded.exitCode == 0, encoded.err.constData());
     const QList<QByteArray> idLines = outputLines(encoded);
     QCOMPARE(static_cast<size_t>(idLines.size()), cases.size());
@@ -66,7 +48,7 @@ void TestCliTokenize::roundTripsReferenceCases() {
         decodeInput += QByteArray::fromStdString(json{{"ids", cases[i]["ids"]}}.dump() + "\n");
     }
 
-    const Run decoded = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), kModelDir,
+    const auto decoded = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), kModelDir,
                                 QStringLiteral("--decode")}, decodeInput);
     QVERIFY2(decoded.exitCode == 0, decoded.err.constData());
     const QList<QByteArray> textLines = outputLines(decoded);
@@ -84,7 +66,7 @@ void TestCliTokenize::reportsBadLinesAndGoesOn() {
                              "{\"text\": \"unterminated\n"
                              "{\"ids\": [1]}\n"
                              "{\"text\": \"<|im_start|>user\"}\n";
-    const Run run = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), kModelDir}, input);
+    const auto run = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), kModelDir}, input);
     QCOMPARE(run.exitCode, 1);
     const QList<QByteArray> lines = outputLines(run);
     QCOMPARE(lines.size(), 2);
@@ -93,7 +75,7 @@ void TestCliTokenize::reportsBadLinesAndGoesOn() {
     QVERIFY2(run.err.contains("line 2"), run.err.constData());
     QVERIFY2(run.err.contains("line 3"), run.err.constData());
 
-    const Run decode = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), kModelDir,
+    const auto decode = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), kModelDir,
                                QStringLiteral("--decode")},
                               "{\"ids\": [9707, 999999]}\n{\"ids\": [\"x\"]}\n{\"ids\": [9707, 11]}\n");
     QCOMPARE(decode.exitCode, 1);
@@ -104,7 +86,7 @@ void TestCliTokenize::reportsBadLinesAndGoesOn() {
 }
 
 void TestCliTokenize::rejectsBadModelPath() {
-    const Run run = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), QStringLiteral("/nonexistent/model")},
+    const auto run = runCli({QStringLiteral("tokenize"), QStringLiteral("--model"), QStringLiteral("/nonexistent/model")},
                            "{\"text\": \"hi\"}\n");
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());

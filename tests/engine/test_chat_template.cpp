@@ -1,4 +1,6 @@
 // The Qwen2.5 chat template against reference renderings made by transformers' Jinja setup.
+#include "error_text.h"
+
 #include "chat/chat_template.h"
 #include "chat/python_json.h"
 #include "util/error.h"
@@ -11,6 +13,8 @@
 using nlohmann::ordered_json;
 
 namespace {
+
+using qd::test::errorOf;
 
 const std::string kDataDir = QD_TEST_DATA_DIR "/qwen2.5/";
 
@@ -28,15 +32,6 @@ std::string instructSource() {
 
 std::vector<qd::ChatMessage> userSays(const std::string &text) {
     return qd::chatMessagesFromJson(ordered_json::array({{{"role", "user"}, {"content", text}}}));
-}
-
-std::string errorOf(const std::function<void()> &f) {
-    try {
-        f();
-    } catch (const qd::Error &e) {
-        return e.what();
-    }
-    return {};
 }
 
 }  // namespace

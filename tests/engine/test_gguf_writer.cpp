@@ -1,4 +1,6 @@
 // The GGUF writer, checked by reading its files back with the validating reader.
+#include "error_text.h"
+
 #include "formats/gguf.h"
 #include "formats/gguf_writer.h"
 #include "util/error.h"
@@ -11,14 +13,7 @@
 
 namespace {
 
-std::string errorOf(const std::function<void()> &f) {
-    try {
-        f();
-    } catch (const qd::Error &e) {
-        return e.what();
-    }
-    return {};
-}
+using qd::test::errorOf;
 
 std::vector<uint8_t> pattern(size_t n, uint8_t seed) {
     std::vector<uint8_t> v(n);

@@ -1,5 +1,7 @@
 // The safetensors reader and writer: real files from tests/data, round trips, and the reference
 // library's exact layout.
+#include "error_text.h"
+
 #include "formats/safetensors.h"
 #include "formats/safetensors_writer.h"
 #include "util/error.h"
@@ -16,17 +18,10 @@
 
 namespace {
 
+using qd::test::errorOf;
+
 const std::string kDemo = QD_TEST_DATA_DIR "/trained/demo-a/hf/";
 const std::string kSharded = QD_TEST_DATA_DIR "/synthetic/quant/quant-hf-sharded/";
-
-std::string errorOf(const std::function<void()> &f) {
-    try {
-        f();
-    } catch (const qd::Error &e) {
-        return e.what();
-    }
-    return {};
-}
 
 bool sameBytes(const std::string &a, const std::string &b) {
     const qd::MappedFile fa(a), fb(b);

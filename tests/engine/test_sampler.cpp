@@ -1,4 +1,6 @@
 // The sampler's filters, determinism and distribution, and generation_config.json loading.
+#include "error_text.h"
+
 #include "sampling/generation_config.h"
 #include "sampling/sampler.h"
 #include "util/error.h"
@@ -11,6 +13,8 @@
 #include <set>
 
 namespace {
+
+using qd::test::errorOf;
 
 std::vector<float> logitsFromProbs(std::initializer_list<double> probs) {
     std::vector<float> logits;
@@ -52,15 +56,6 @@ std::string writeFile(const QTemporaryDir &dir, const std::string &name, const s
     const std::string path = dir.filePath(QString::fromStdString(name)).toStdString();
     std::ofstream(path) << text;
     return path;
-}
-
-std::string errorOf(const std::function<void()> &f) {
-    try {
-        f();
-    } catch (const qd::Error &e) {
-        return e.what();
-    }
-    return {};
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 // Synthetic Qwen2.5 models: names, shapes, types and metadata against the real model's, read back
 // with the validating readers, and determinism from the seed.
+#include "error_text.h"
+
 #include "formats/gguf.h"
 #include "formats/safetensors.h"
 #include "model/synthetic_model.h"
@@ -18,17 +20,10 @@
 
 namespace {
 
+using qd::test::errorOf;
+
 const std::string kTokenizer = QD_TEST_DATA_DIR "/qwen2.5";
 const std::string kReferenceTiny = QD_TEST_DATA_DIR "/synthetic/tiny/tiny-bf16.gguf";
-
-std::string errorOf(const std::function<void()> &f) {
-    try {
-        f();
-    } catch (const qd::Error &e) {
-        return e.what();
-    }
-    return {};
-}
 
 bool sameBytes(const std::string &a, const std::string &b) {
     const qd::MappedFile fa(a), fb(b);
