@@ -91,7 +91,8 @@ ColumnLayout {
         model: setting.choices
         textRole: "label"
         valueRole: "value"
-        currentIndex: setting.kind === "choice" ? indexOfValue(setting.value) : -1
+        // From the choices themselves: indexOfValue() is not ready while the model is being set.
+        currentIndex: setting.kind === "choice" ? setting.choices.findIndex(c => c.value === setting.value) : -1
         Accessible.name: setting.label
         onActivated: setting.save(currentValue)
     }
