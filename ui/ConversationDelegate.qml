@@ -40,6 +40,7 @@ ItemDelegate {
             visible: !renameField.visible
             Layout.fillWidth: true
             text: row.title
+            horizontalAlignment: Text.AlignLeft
             elide: Text.ElideRight
             color: Theme.text
         }

@@ -32,6 +32,8 @@ ColumnLayout {
         Label {
             Layout.fillWidth: true
             text: setting.label
+            // Explicit, so Latin labels follow the layout direction in right-to-left languages.
+            horizontalAlignment: Text.AlignLeft
             font.bold: true
             color: Theme.text
         }
@@ -51,6 +53,7 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: text.length > 0
         text: setting.description
+        horizontalAlignment: Text.AlignLeft
         wrapMode: Text.Wrap
         color: Theme.textMuted
         font.pointSize: Theme.smallPointSize
