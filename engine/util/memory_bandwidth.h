@@ -8,7 +8,8 @@ namespace qd {
 class ThreadPool;
 
 // Median read bandwidth in bytes per second over `passes` sweeps of a `bytes` buffer (large
-// enough to defeat the caches).
+// enough to defeat the caches), each thread's share timed by that thread's CPU time so that a
+// loaded machine's time slices do not count as memory time.
 double measureReadBandwidth(ThreadPool &pool, size_t bytes = size_t{512} << 20, int passes = 5);
 
 }  // namespace qd
