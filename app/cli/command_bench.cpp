@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -30,6 +31,14 @@ struct Spread {
 Spread spreadOf(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return {v[v.size() / 2], v.front(), v.back()};
+}
+
+// CPU seconds of every thread of this process: on a shared, loaded machine the threads wait for
+// cores, and work divided by CPU time per thread shows what the code does while it runs.
+double processCpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
 uint64_t peakResidentBytes() {
@@ -61,6 +70,9 @@ int runBench(const QStringList &arguments) {
         {QStringLiteral("repeat"), QStringLiteral("Repetitions (medians are reported)."), QStringLiteral("n"),
          QStringLiteral("5")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object.")},
+        {QStringLiteral("activations"),
+         QStringLiteral("Decode activations: fast (8-bit / bf16 dot products where the CPU has them) or exact (f32)."),
+         QStringLiteral("mode"), QStringLiteral("fast")},
     });
     if (auto exit = parseCommandLine(parser, arguments, "bench")) return *exit;
     try {
@@ -71,6 +83,11 @@ int runBench(const QStringList &arguments) {
         const int repeat = parser.value(QStringLiteral("repeat")).toInt(&ok3);
         if (!ok1 || !ok2 || !ok3 || promptTokens < 1 || genTokens < 1 || repeat < 1)
             throw Error("-p, -n and --repeat must be positive numbers");
+        const QString activationMode = parser.value(QStringLiteral("activations"));
+        if (activationMode != QLatin1String("fast") && activationMode != QLatin1String("exact"))
+            throw Error("--activations must be fast or exact");
+        const ActivationPrecision activations =
+            activationMode == QLatin1String("fast") ? ActivationPrecision::Fast : ActivationPrecision::Exact;
 
         const auto loadStart = Clock::now();
         const auto weights = loadModel(options);
@@ -79,18 +96,21 @@ int runBench(const QStringList &arguments) {
         constexpr int64_t kVerifyTokens = 8;
         const int64_t context = promptTokens + std::max(genTokens, kVerifyTokens);
         if (context > weights->config().maxContext) throw Error("-p plus -n exceeds the model's context length");
-        Transformer transformer(weights, context, pool);
+        Transformer transformer(weights, context, pool, activations);
 
         std::mt19937 rng(1234);
         std::uniform_int_distribution<int32_t> anyToken(0, static_cast<int32_t>(weights->config().vocabSize - 1));
         std::vector<int32_t> prompt(static_cast<size_t>(promptTokens));
         for (auto &t : prompt) t = anyToken(rng);
         std::vector<float> logits;
-        std::vector<double> pp, tg, ttft, verify, step;
+        std::vector<double> pp, tg, ttft, verify, step, ppCpu, tgCpu;
+        const auto threads = static_cast<double>(pool.size());
         for (int r = 0; r < repeat; ++r) {
             transformer.rewind(0);
             const auto t0 = Clock::now();
+            const double c0 = processCpuSeconds();
             transformer.forward(prompt, logits);
+            ppCpu.push_back(static_cast<double>(promptTokens) / ((processCpuSeconds() - c0) / threads));
             const int32_t first = static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
             const double prefill = secondsSince(t0);
             pp.push_back(static_cast<double>(promptTokens) / prefill);
@@ -113,12 +133,14 @@ int runBench(const QStringList &arguments) {
             transformer.rewind(0);
             int32_t token = first;
             const auto g0 = Clock::now();
+            const double gc0 = processCpuSeconds();
             for (int64_t i = 0; i < genTokens; ++i) {
                 const int32_t in[1] = {token};
                 transformer.forward(in, logits);
                 token = static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
             }
             tg.push_back(static_cast<double>(genTokens) / secondsSince(g0));
+            tgCpu.push_back(static_cast<double>(genTokens) / ((processCpuSeconds() - gc0) / threads));
         }
         const uint64_t rss = peakResidentBytes();  // before the bandwidth probe's buffer
         const double bandwidth = measureReadBandwidth(pool);
@@ -141,6 +163,10 @@ int runBench(const QStringList &arguments) {
                 {"tg_tok_s", tgS.median},
                 {"tg_tok_s_min", tgS.min},
                 {"tg_tok_s_max", tgS.max},
+                {"activations", activationMode.toStdString()},
+                // Per CPU second of each thread (medians): the speed with the cores to itself.
+                {"pp_tok_s_cpu", spreadOf(ppCpu).median},
+                {"tg_tok_s_cpu", spreadOf(tgCpu).median},
                 {"ttft_s", ttftS.median},
                 {"load_s", loadSeconds},
                 {"peak_rss_bytes", rss},
@@ -161,6 +187,9 @@ int runBench(const QStringList &arguments) {
                         static_cast<long long>(promptTokens), ppS.median, ppS.min, ppS.max, ttftS.median);
             std::printf("generate %-5lld   %.2f tok/s (min %.2f, max %.2f)\n", static_cast<long long>(genTokens),
                         tgS.median, tgS.min, tgS.max);
+            std::printf("per CPU second   prompt %.2f tok/s, generate %.2f tok/s (%d threads, %s activations)\n",
+                        spreadOf(ppCpu).median, spreadOf(tgCpu).median, pool.size(),
+                        activationMode.toUtf8().constData());
             std::printf("bandwidth        %.1f GB/s measured: decode floor %.2f tok/s, reached %.0f%%\n",
                         bandwidth / 1e9, floorTokS, fraction * 100);
             std::printf("verify 8 tokens  %.4f s vs one decode step %.4f s (%.2fx)\n", verifyS.median, stepS.median,

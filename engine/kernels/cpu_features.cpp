@@ -28,6 +28,27 @@ SimdLevel bestSimdLevel() {
     return best;
 }
 
+bool cpuHasAvx512Vnni() {
+#if defined(__x86_64__)
+    static const bool has = simdLevelSupported(SimdLevel::Avx512) && __builtin_cpu_supports("avx512bw") &&
+                            __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl") &&
+                            __builtin_cpu_supports("avx512vnni");
+    return has;
+#else
+    return false;
+#endif
+}
+
+bool cpuHasAvx512Bf16() {
+#if defined(__x86_64__)
+    static const bool has = simdLevelSupported(SimdLevel::Avx512) && __builtin_cpu_supports("avx512bw") &&
+                            __builtin_cpu_supports("avx512bf16");
+    return has;
+#else
+    return false;
+#endif
+}
+
 std::string_view simdLevelName(SimdLevel level) {
     switch (level) {
     case SimdLevel::Scalar: return "scalar";

@@ -16,4 +16,9 @@ SimdLevel bestSimdLevel();
 bool simdLevelSupported(SimdLevel level);
 std::string_view simdLevelName(SimdLevel level);
 
+// Extensions the fast decode kernels (ActivationPrecision::Fast) need on top of Avx512: 8-bit
+// integer dot products (AVX-512 VNNI with BW, DQ and VL) and bf16 dot products (AVX-512 BF16).
+bool cpuHasAvx512Vnni();
+bool cpuHasAvx512Bf16();
+
 }  // namespace qd

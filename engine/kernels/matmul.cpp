@@ -3,6 +3,8 @@
 #include "kernels/dequantize.h"
 #include "kernels/dequantize_simd.h"
 #include "kernels/matvec.h"
+#include "kernels/matvec_fast.h"
+#include "kernels/quantize_activations.h"
 #include "util/error.h"
 #include "util/thread_pool.h"
 
@@ -91,6 +93,33 @@ void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, Th
     });
 }
 
+// The decode path of ActivationPrecision::Fast, when this weight type and CPU have one: converts
+// each token's input once and runs the dot-product kernel. Returns false to fall back to Exact.
+bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
+                const MatmulOptions &options) {
+    if (options.activations != ActivationPrecision::Fast || options.simd != SimdLevel::Avx512) return false;
+    const bool integer = (w.type == TensorType::Q8_0 || w.type == TensorType::Q4_0) && cpuHasAvx512Vnni();
+    const bool bf16 = w.type == TensorType::BF16 && cpuHasAvx512Bf16();
+    if (!integer && !bf16) return false;
+    // Per calling thread; the pool's threads reach them through these references.
+    thread_local QuantizedActivations quantizedBuffer;
+    thread_local std::vector<uint16_t> roundedBuffer;
+    QuantizedActivations &quantized = quantizedBuffer;
+    std::vector<uint16_t> &rounded = roundedBuffer;
+    for (int64_t t = 0; t < tokens; ++t) {
+        const float *xt = x + t * w.cols;
+        float *yt = y + t * w.rows;
+        if (integer) {
+            quantizeActivationsQ8(xt, w.cols, quantized);
+            pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { detail::matvecRowsQ8Vnni512(w, quantized, yt, r0, r1); });
+        } else {
+            roundActivationsBf16(xt, w.cols, rounded);
+            pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { detail::matvecRowsBf16Dot512(w, rounded.data(), yt, r0, r1); });
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
@@ -109,6 +138,7 @@ void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, Threa
         gemmTiles(w, x, tokens, y, pool, kernels.dequantize);
         return;
     }
+    if (fastMatvec(w, x, tokens, y, pool, options)) return;
     if (tokens == 1) {
         pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { kernels.matvec(w, x, y, r0, r1); });
         return;

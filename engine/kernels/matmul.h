@@ -10,15 +10,26 @@ namespace qd {
 
 class ThreadPool;
 
-// How a product is computed. New modes (for example 8-bit activations for integer dot-product
-// kernels) are added as fields whose defaults keep the current exact-f32 behaviour.
+// How the decode path (fewer than 4 tokens) treats the activations.
+enum class ActivationPrecision {
+    // f32 activations, weights decoded exactly, f32 sums: the portable reference.
+    Exact,
+    // Q8_0 and Q4_0 weights multiply activations quantized to 8 bits per block of 32 (Q8_0 rule)
+    // with integer dot products; BF16 weights multiply activations rounded to bf16 with bf16 dot
+    // products. Used where the Avx512 level runs and the CPU has AVX-512 VNNI / BF16; every other
+    // case computes as Exact.
+    Fast,
+};
+
+// How a product is computed; the defaults are the exact-f32 behaviour.
 struct MatmulOptions {
     // Instruction set of the decode kernels; tests force each one. Must be supported by the CPU.
     SimdLevel simd = bestSimdLevel();
+    ActivationPrecision activations = ActivationPrecision::Exact;
 };
 
 // y[t * w.rows + r] = sum_c x[t * w.cols + c] * W[r][c] for t in [0, tokens), r in [0, w.rows).
-// Weights are dequantized exactly; products and sums are f32. x is `tokens` rows of w.cols values,
+// Weights are dequantized exactly; products and sums are f32 (except for ActivationPrecision::Fast). x is `tokens` rows of w.cols values,
 // y `tokens` rows of w.rows values; they must not overlap.
 // One token is a matrix-vector product with the weights decoded in registers, rows split across
 // the pool; more tokens dequantize tiles of weight rows and multiply them with OpenBLAS sgemm, tiles

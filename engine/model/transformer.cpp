@@ -41,8 +41,11 @@ float silu(float x) { return x / (1.0f + std::exp(-x)); }
 
 }  // namespace
 
-Transformer::Transformer(std::shared_ptr<const ModelWeights> weights, int64_t contextLength, ThreadPool &pool)
-    : weights_(std::move(weights)), pool_(pool), cache_(weights_->config(), contextLength) {}
+Transformer::Transformer(std::shared_ptr<const ModelWeights> weights, int64_t contextLength, ThreadPool &pool,
+                         ActivationPrecision activations)
+    : weights_(std::move(weights)), pool_(pool), cache_(weights_->config(), contextLength) {
+    matmulOptions_.activations = activations;
+}
 
 void Transformer::rewind(int64_t position) { cache_.setSize(std::clamp<int64_t>(position, 0, cache_.size())); }
 
@@ -106,9 +109,9 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
 
         // Attention block: norm, Q/K/V with bias, RoPE, cache, attention, output projection.
         for (int64_t t = 0; t < n; ++t) rmsNorm(&x_[t * h], L.attnNorm.data(), &xn_[t * h], h, c.rmsNormEps);
-        matmul(L.q, xn_.data(), n, q_.data(), pool_);
-        matmul(L.k, xn_.data(), n, k_.data(), pool_);
-        matmul(L.v, xn_.data(), n, v_.data(), pool_);
+        matmul(L.q, xn_.data(), n, q_.data(), pool_, matmulOptions_);
+        matmul(L.k, xn_.data(), n, k_.data(), pool_, matmulOptions_);
+        matmul(L.v, xn_.data(), n, v_.data(), pool_, matmulOptions_);
         addBias(q_.data(), L.qBias, n);
         addBias(k_.data(), L.kBias, n);
         addBias(v_.data(), L.vBias, n);
@@ -120,15 +123,15 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
             std::copy_n(&v_[t * kvDim], kvDim, cache_.values(l, startPos + t));
         }
         attention(l, n, startPos);
-        matmul(L.output, att_.data(), n, proj_.data(), pool_);
+        matmul(L.output, att_.data(), n, proj_.data(), pool_, matmulOptions_);
         for (int64_t i = 0; i < n * h; ++i) x_[i] += proj_[i];
 
         // MLP block: norm, SwiGLU, residual.
         for (int64_t t = 0; t < n; ++t) rmsNorm(&x_[t * h], L.ffnNorm.data(), &xn_[t * h], h, c.rmsNormEps);
-        matmul(L.gate, xn_.data(), n, gate_.data(), pool_);
-        matmul(L.up, xn_.data(), n, up_.data(), pool_);
+        matmul(L.gate, xn_.data(), n, gate_.data(), pool_, matmulOptions_);
+        matmul(L.up, xn_.data(), n, up_.data(), pool_, matmulOptions_);
         for (int64_t i = 0; i < n * f; ++i) gate_[i] = silu(gate_[i]) * up_[i];
-        matmul(L.down, gate_.data(), n, proj_.data(), pool_);
+        matmul(L.down, gate_.data(), n, proj_.data(), pool_, matmulOptions_);
         for (int64_t i = 0; i < n * h; ++i) x_[i] += proj_[i];
     }
     if (cancel && cancel->load(std::memory_order_relaxed)) return false;
@@ -138,7 +141,7 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
     if (logits) {
         const int64_t first = allLogits ? 0 : n - 1;
         for (int64_t t = first; t < n; ++t) rmsNorm(&x_[t * h], w.outputNorm().data(), &xn_[t * h], h, c.rmsNormEps);
-        matmul(w.lmHead(), &xn_[first * h], n - first, logits, pool_);
+        matmul(w.lmHead(), &xn_[first * h], n - first, logits, pool_, matmulOptions_);
     }
     return true;
 }

@@ -17,7 +17,10 @@ class ThreadPool;
 
 class Transformer {
 public:
-    Transformer(std::shared_ptr<const ModelWeights> weights, int64_t contextLength, ThreadPool &pool);
+    // `activations` applies to decode steps (see MatmulOptions); Fast is used for speed, Exact
+    // keeps every product in f32 with exactly decoded weights.
+    Transformer(std::shared_ptr<const ModelWeights> weights, int64_t contextLength, ThreadPool &pool,
+                ActivationPrecision activations = ActivationPrecision::Fast);
 
     const ModelWeights &weights() const { return *weights_; }
     int64_t contextLength() const { return cache_.capacity(); }
@@ -39,6 +42,7 @@ private:
 
     std::shared_ptr<const ModelWeights> weights_;
     ThreadPool &pool_;
+    MatmulOptions matmulOptions_;
     KvCache cache_;
     // Activations of one batch, row-major [token][feature].
     std::vector<float> x_, xn_, q_, k_, v_, att_, gate_, up_, proj_;

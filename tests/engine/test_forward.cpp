@@ -22,6 +22,10 @@ const QString kData = QStringLiteral(QD_TEST_DATA_DIR "/synthetic/");
 
 // The tolerance classes of the reference material for f32 compute (exact weights, f32 sums).
 constexpr double kMaxAbsF32 = 5e-4, kMeanAbsF32 = 5e-5;
+// ... for matmul inputs rounded to bf16 (full_precision_reduced_compute) and for 8-bit quantized
+// matmul inputs (quantized_q8_compute): max |d|, mean |d|, minimum Pearson r.
+constexpr double kMaxAbsReduced = 0.12, kMeanAbsReduced = 0.015, kPearsonReduced = 0.9999;
+constexpr double kMaxAbsQ8 = 0.25, kMeanAbsQ8 = 0.04, kPearsonQ8 = 0.999;
 
 struct Sequence {
     std::vector<int32_t> ids;
@@ -72,6 +76,23 @@ std::vector<std::vector<double>> engineRows(const std::shared_ptr<const ModelWei
     return rows;
 }
 
+// Engine rows at the sequence's positions, decoding one token at a time (the decode kernels).
+std::vector<std::vector<double>> decodedRows(const std::shared_ptr<const ModelWeights> &weights, ThreadPool &pool,
+                                             const Sequence &seq, ActivationPrecision precision) {
+    Transformer transformer(weights, static_cast<int64_t>(seq.ids.size()), pool, precision);
+    std::vector<float> logits;
+    std::vector<std::vector<double>> rows;
+    size_t next = 0;
+    for (size_t p = 0; p < seq.ids.size() && next < seq.positions.size(); ++p) {
+        transformer.forward(std::span(seq.ids).subspan(p, 1), logits);
+        if (static_cast<int64_t>(p) == seq.positions[next]) {
+            rows.emplace_back(logits.begin(), logits.end());
+            ++next;
+        }
+    }
+    return rows;
+}
+
 }  // namespace
 
 class ForwardTest : public QObject {
@@ -79,6 +100,8 @@ class ForwardTest : public QObject {
 private slots:
     void matchesIndependentReferenceLogits_data();
     void matchesIndependentReferenceLogits();
+    void decodeMatchesIndependentReferenceLogits_data();
+    void decodeMatchesIndependentReferenceLogits();
     void matchesPlainReferenceAtEveryLevel_data();
     void matchesPlainReferenceAtEveryLevel();
     void kvCachePathEqualsFullRecomputation();
@@ -145,6 +168,62 @@ void ForwardTest::matchesIndependentReferenceLogits() {
     }
 }
 
+// Token-by-token decoding in both activation precisions: Exact within the f32 class, Fast within
+// the class of what it rounds (bf16 inputs for BF16 weights, 8-bit inputs for Q8_0 / Q4_0).
+void ForwardTest::decodeMatchesIndependentReferenceLogits_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<QString>("referenceWeights");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<bool>("fast");
+    struct Row { const char *file, *level, *reference, *model; };
+    const Row rows[] = {
+        {"quant/quant-q8_0.gguf", "auto", "quant-q8_0", "quant"},
+        {"quant/quant-q4_0.gguf", "auto", "quant-q4_0", "quant"},
+        {"quant/quant-f32.gguf", "q4_0", "quant-q4_0", "quant"},
+        {"quant/quant-bf16.gguf", "auto", "quant", "quant"},
+        {"quant/quant-q4_k_m.gguf", "auto", "quant-q4_k_m", "quant"},
+        {"tiny/tiny-bf16.gguf", "auto", "tiny", "tiny"},
+    };
+    for (const Row &r : rows)
+        for (bool fast : {false, true})
+            QTest::addRow("%s@%s/%s", r.file, r.level, fast ? "fast" : "exact")
+                << QString::fromLatin1(r.file) << QString::fromLatin1(r.level) << QString::fromLatin1(r.reference)
+                << QString::fromLatin1(r.model) << fast;
+}
+
+void ForwardTest::decodeMatchesIndependentReferenceLogits() {
+    QFETCH(QString, file);
+    QFETCH(QString, level);
+    QFETCH(QString, referenceWeights);
+    QFETCH(QString, model);
+    QFETCH(bool, fast);
+    const auto weights = ModelWeights::load(ModelSource::open((kData + file).toStdString()),
+                                            *parseQuantLevel(level.toStdString()));
+    const auto vocab = static_cast<size_t>(weights->config().vocabSize);
+    const bool bf16 = file.contains(QLatin1String("bf16"));
+    for (const QString &name : {QStringLiteral("hello"), QStringLiteral("chat64")}) {
+        const Sequence seq = sequence(model.toStdString(), name.toStdString());
+        const auto reference = readReferenceRows(
+            kData + model + QStringLiteral("/logits/") + referenceWeights + QLatin1Char('.') + name +
+                QStringLiteral(".numpy-f64.f32"),
+            seq.positions.size(), vocab);
+        const auto a = compareRows(
+            decodedRows(weights, pool_, seq, fast ? ActivationPrecision::Fast : ActivationPrecision::Exact), reference);
+        const QByteArray what =
+            (name + QStringLiteral(": max %1 mean %2 r %3").arg(a.maxAbs).arg(a.meanAbs).arg(a.pearson, 0, 'g', 8)).toUtf8();
+        if (!fast) {
+            QVERIFY2(a.maxAbs <= kMaxAbsF32 && a.meanAbs <= kMeanAbsF32, what.constData());
+        } else if (bf16) {
+            QVERIFY2(a.maxAbs <= kMaxAbsReduced && a.meanAbs <= kMeanAbsReduced && a.pearson >= kPearsonReduced,
+                     what.constData());
+        } else {
+            QVERIFY2(a.maxAbs <= kMaxAbsQ8 && a.meanAbs <= kMeanAbsQ8 && a.pearson >= kPearsonQ8, what.constData());
+        }
+        qInfo("%s", what.constData());
+    }
+}
+
 void ForwardTest::matchesPlainReferenceAtEveryLevel_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("level");
@@ -175,8 +254,8 @@ void ForwardTest::kvCachePathEqualsFullRecomputation() {
     std::vector<float> all;
     full.forward(seq.ids, all, true);
 
-    // A 40-token prompt in one batch, then one token at a time.
-    Transformer stepwise(weights, 64, pool_);
+    // A 40-token prompt in one batch, then one token at a time, both with exact arithmetic.
+    Transformer stepwise(weights, 64, pool_, ActivationPrecision::Exact);
     std::vector<float> logits;
     stepwise.forward(std::span(seq.ids).first(40), logits);
     double worst = 0;

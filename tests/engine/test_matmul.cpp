@@ -2,7 +2,9 @@
 // product of the independently decoded weights.
 #include "kernel_reference.h"
 #include "kernel_test_data.h"
+#include "kernels/half.h"
 #include "kernels/matmul.h"
+#include "kernels/quantize_activations.h"
 #include "util/error.h"
 #include "util/thread_pool.h"
 
@@ -81,6 +83,86 @@ private slots:
                 // f32 accumulation in any order: a few units of f32 rounding over the terms' size.
                 const double got = y[k * rows + r];
                 QVERIFY2(std::fabs(got - sum) <= 1e-5 * magnitude + 1e-30,
+                         qPrintable(QString("row %1 token %2: %3 vs %4 (magnitude %5)").arg(r).arg(k).arg(got).arg(sum).arg(magnitude)));
+            }
+        }
+    }
+
+    void activationQuantizationFollowsTheQ8Rule() {
+        std::mt19937 rng(7);
+        auto x = testdata::randomFloats(32 * 5, rng);
+        std::fill(x.begin() + 64, x.begin() + 96, 0.0f);  // an all-zero block
+        QuantizedActivations q;
+        quantizeActivationsQ8(x.data(), static_cast<int64_t>(x.size()), q);
+        QCOMPARE(q.d.size(), size_t(5));
+        for (size_t b = 0; b < 5; ++b) {
+            float amax = 0;
+            for (size_t i = 0; i < 32; ++i) amax = std::max(amax, std::fabs(x[32 * b + i]));
+            QCOMPARE(q.d[b], amax / 127.0f);
+            for (size_t i = 0; i < 32; ++i) {
+                const int v = q.q[32 * b + i];
+                QVERIFY(v >= -127 && v <= 127);
+                QVERIFY(std::fabs(x[32 * b + i] - q.d[b] * static_cast<float>(v)) <= 0.5001f * q.d[b]);
+            }
+            for (size_t g = 0; g < 8; ++g) {
+                const size_t i = 32 * b + 4 * g;
+                QCOMPARE(q.nibbleBias[8 * b + g], -8 * (q.q[i] + q.q[i + 1] + q.q[i + 2] + q.q[i + 3]));
+            }
+        }
+    }
+
+    // ActivationPrecision::Fast against the same product computed in double from the activations
+    // it multiplies: 8-bit blocks for Q8_0 and Q4_0, bf16-rounded values for BF16.
+    void fastPathMatchesReducedActivationReference_data() {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("cols");
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<int>("threads");
+        for (TensorType t : {TensorType::Q8_0, TensorType::Q4_0, TensorType::BF16})
+            for (int cols : {32, 32 * 37, 32 * 48})  // one block, an odd block count, whole groups of 16
+                for (int tokens : {1, 3})
+                    for (int threads : {1, 3})
+                        QTest::addRow("%s/c%d/t%d/p%d", tensorTypeName(t).data(), cols, tokens, threads)
+                            << static_cast<int>(t) << cols << tokens << threads;
+    }
+
+    void fastPathMatchesReducedActivationReference() {
+        QFETCH(int, type);
+        QFETCH(int, cols);
+        QFETCH(int, tokens);
+        QFETCH(int, threads);
+        const auto t = static_cast<TensorType>(type);
+        if (!simdLevelSupported(SimdLevel::Avx512) || (t == TensorType::BF16 ? !cpuHasAvx512Bf16() : !cpuHasAvx512Vnni()))
+            QSKIP("this CPU has no fast kernel for this type; Fast computes as Exact");
+        constexpr int rows = 67;
+        std::mt19937 rng(static_cast<unsigned>(type * 1000 + cols + tokens));
+        const auto weights = testdata::randomRows(t, rows, cols, rng);
+        const auto x = testdata::randomFloats(int64_t{tokens} * cols, rng);
+        const int64_t stride = static_cast<int64_t>(*rowBytes(t, cols));
+
+        std::vector<float> y(static_cast<size_t>(tokens * rows), NAN);
+        ThreadPool pool(threads);
+        matmul(WeightView{t, rows, cols, weights.data()}, x.data(), tokens, y.data(), pool,
+               MatmulOptions{SimdLevel::Avx512, ActivationPrecision::Fast});
+
+        for (int k = 0; k < tokens; ++k) {
+            std::vector<double> xr(static_cast<size_t>(cols));
+            if (t == TensorType::BF16) {
+                for (int c = 0; c < cols; ++c) xr[c] = bf16ToF32(f32ToBf16(x[k * cols + c]));
+            } else {
+                QuantizedActivations q;
+                quantizeActivationsQ8(x.data() + k * cols, cols, q);
+                for (int c = 0; c < cols; ++c) xr[c] = static_cast<double>(q.d[c / 32]) * q.q[c];
+            }
+            for (int r = 0; r < rows; ++r) {
+                const auto w = testref::row(t, weights.data() + r * stride, cols);
+                double sum = 0, magnitude = 0;
+                for (int c = 0; c < cols; ++c) {
+                    sum += w[c] * xr[c];
+                    magnitude += std::fabs(w[c] * xr[c]);
+                }
+                const double got = y[k * rows + r];
+                QVERIFY2(std::fabs(got - sum) <= 2e-5 * magnitude + 1e-30,
                          qPrintable(QString("row %1 token %2: %3 vs %4 (magnitude %5)").arg(r).arg(k).arg(got).arg(sum).arg(magnitude)));
             }
         }
