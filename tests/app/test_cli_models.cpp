@@ -18,7 +18,7 @@ namespace {
 const QString kGguf = QStringLiteral(QD_TEST_DATA_DIR "/trained/demo-a/demo-a-f16.gguf");
 
 // Runs the CLI with the test's hub cache and no HF_ENDPOINT from the environment.
-qd::test::Cliqd::test::CliRun runCli(const QStringList &arguments, const QString &hubCache) {
+qd::test::CliRun runCli(const QStringList &arguments, const QString &hubCache) {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HF_HUB_CACHE"), hubCache);
     environment.remove(QStringLiteral("HF_ENDPOINT"));

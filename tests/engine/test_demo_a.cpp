@@ -46,6 +46,7 @@ private slots:
     void reproducesEveryReply_data();
     void reproducesEveryReply();
     void promptReuseGivesTheSameReply();
+    void cancelDuringDecodeLeavesTheGeneratorUsable();
 
 private:
     ThreadPool pool_{2};
@@ -106,6 +107,37 @@ void DemoATest::promptReuseGivesTheSameReply() {
     const auto stats = generator.generate(prompt, options, [&](std::string_view piece) { reply += piece; });
     QVERIFY2(stats.prefilledTokens < stats.promptTokens / 2, QByteArray::number(qlonglong(stats.prefilledTokens)));
     QCOMPARE(reply, twoTurn->reply);
+}
+
+void DemoATest::cancelDuringDecodeLeavesTheGeneratorUsable() {
+    const auto weights = ModelWeights::load(ModelSource::open((kDemo + "demo-a-f16.gguf").toStdString()), QuantLevel::Auto);
+    Generator generator(weights, 256, pool_);
+    GenerationOptions options;
+    options.sampling.temperature = 0;
+    options.maxNewTokens = 64;
+    const Case &c = cases().front();
+    const auto prompt = generator.chatPrompt(c.messages);
+
+    // The flag is raised from the stream itself, after the first piece: the next step must not run.
+    std::atomic<bool> cancel{false};
+    std::string partial;
+    const auto stopped = generator.generate(prompt, options, [&](std::string_view piece) {
+        partial += piece;
+        cancel = true;
+    }, &cancel);
+    QCOMPARE(stopped.finish, FinishReason::Cancelled);
+    QCOMPARE(stopped.generatedTokens, int64_t(1));
+    QVERIFY(c.reply.starts_with(partial));
+
+    // Raised before the prompt is processed: nothing is generated.
+    const auto early = generator.generate(prompt, options, {}, &cancel);
+    QCOMPARE(early.finish, FinishReason::Cancelled);
+    QCOMPARE(early.generatedTokens, int64_t(0));
+
+    std::string reply;
+    const auto stats = generator.generate(prompt, options, [&](std::string_view piece) { reply += piece; });
+    QCOMPARE(stats.finish, FinishReason::Stop);
+    QCOMPARE(reply, c.reply);
 }
 
 QTEST_GUILESS_MAIN(DemoATest)
