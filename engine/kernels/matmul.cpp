@@ -1,5 +1,6 @@
 #include "kernels/matmul.h"
 
+#include "kernels/blas_threads.h"
 #include "kernels/dequantize.h"
 #include "kernels/dequantize_simd.h"
 #include "kernels/matvec.h"
@@ -11,7 +12,6 @@
 #include <cblas.h>
 
 #include <algorithm>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -53,14 +53,6 @@ constexpr int64_t kRowGroup = 16;
 int64_t tileRows(int64_t tokens, int64_t cols) {
     constexpr int64_t kMaxTileBytes = 4 * 1024 * 1024;
     return std::max<int64_t>(16, std::min(tokens, kMaxTileBytes / (cols * 4)));
-}
-
-// OpenBLAS would start its own threads for every sgemm and compete with the pool's threads for the
-// same cores, so it runs single-threaded inside each pool chunk; the pool provides the
-// parallelism for both paths and the thread count stays one setting of the application's.
-void useSingleThreadedBlas() {
-    static std::once_flag once;
-    std::call_once(once, [] { openblas_set_num_threads(1); });
 }
 
 void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,

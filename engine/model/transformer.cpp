@@ -1,5 +1,6 @@
 #include "model/transformer.h"
 
+#include "kernels/attention.h"
 #include "kernels/dequantize.h"
 #include "util/error.h"
 #include "util/thread_pool.h"
@@ -146,40 +147,10 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
     return true;
 }
 
-// Causal grouped-query attention: query head `head` reads KV head head / (heads / kvHeads).
 void Transformer::attention(int64_t layer, int64_t n, int64_t startPos) {
     const ModelConfig &c = weights_->config();
-    const int64_t hd = c.headDim, qDim = c.qDim(), group = c.numHeads / c.numKvHeads;
-    const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
-    pool_.parallelFor(0, n * c.numHeads, [&](int64_t begin, int64_t end) {
-        std::vector<float> scores(static_cast<size_t>(startPos + n));
-        for (int64_t item = begin; item < end; ++item) {
-            const int64_t t = item / c.numHeads, head = item % c.numHeads;
-            const int64_t kvOffset = (head / group) * hd;
-            const int64_t visible = startPos + t + 1;
-            const float *query = &q_[t * qDim + head * hd];
-            float maxScore = -INFINITY;
-            for (int64_t j = 0; j < visible; ++j) {
-                const float *key = cache_.keys(layer, j) + kvOffset;
-                float dot = 0.0f;
-                for (int64_t i = 0; i < hd; ++i) dot += query[i] * key[i];
-                scores[j] = dot * scale;
-                maxScore = std::max(maxScore, scores[j]);
-            }
-            float sum = 0.0f;
-            for (int64_t j = 0; j < visible; ++j) {
-                scores[j] = std::exp(scores[j] - maxScore);
-                sum += scores[j];
-            }
-            float *out = &att_[t * qDim + head * hd];
-            std::fill_n(out, hd, 0.0f);
-            for (int64_t j = 0; j < visible; ++j) {
-                const float *value = cache_.values(layer, j) + kvOffset;
-                const float weight = scores[j] / sum;
-                for (int64_t i = 0; i < hd; ++i) out[i] += weight * value[i];
-            }
-        }
-    });
+    causalAttention(q_.data(), c.qDim(), cache_.keys(layer, 0), cache_.values(layer, 0), c.kvDim(), n, startPos,
+                    {c.numHeads, c.numKvHeads, c.headDim}, att_.data(), pool_);
 }
 
 }  // namespace qd
