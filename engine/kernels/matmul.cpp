@@ -90,7 +90,8 @@ void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, Th
 bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
                 const MatmulOptions &options) {
     if (options.activations != ActivationPrecision::Fast || options.simd != SimdLevel::Avx512) return false;
-    const bool integer = (w.type == TensorType::Q8_0 || w.type == TensorType::Q4_0) && cpuHasAvx512Vnni();
+    const bool integer =
+        (w.type == TensorType::Q8_0 || w.type == TensorType::Q4_0 || w.type == TensorType::Q4_K) && cpuHasAvx512Vnni();
     const bool bf16 = w.type == TensorType::BF16 && cpuHasAvx512Bf16();
     if (!integer && !bf16) return false;
     // Per calling thread; the pool's threads reach them through these references.

@@ -9,8 +9,9 @@
 
 namespace qd::detail {
 
-// Q8_0 and Q4_0 rows with AVX-512 VNNI: per block, an exact int32 dot product of the weight
-// integers with the 8-bit activations, scaled by both blocks' scales and summed in f32.
+// Q8_0, Q4_0 and Q4_K rows with AVX-512 VNNI: per block of 32, an exact int32 dot product of the
+// weight integers with the 8-bit activations, scaled by both blocks' scales and summed in f32
+// (for Q4_K also minus dmin * min times the activation block's sum).
 void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations &x, float *y, int64_t rowBegin,
                          int64_t rowEnd);
 

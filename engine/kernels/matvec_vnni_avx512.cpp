@@ -1,4 +1,4 @@
-// AVX-512 VNNI kernels for Q8_0 and Q4_0 rows times 8-bit activations. One 512-bit dot-product
+// AVX-512 VNNI kernels for Q8_0, Q4_0 and Q4_K rows times 8-bit activations. One 512-bit dot-product
 // instruction multiplies two weight blocks (64 values) with their activations into 16 int32 lanes,
 // 8 per block, which are exact; each block's lanes are then scaled by d_weight * d_activation.
 #include "kernels/block_formats.h"
@@ -10,6 +10,7 @@
 #include <immintrin.h>
 
 #include <algorithm>
+#include <cstring>
 
 // Only these functions use AVX-512 BW/DQ/VL/VNNI; matmul calls them after checking the CPU.
 #define QD_VNNI __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,avx512vnni,avx2,fma,f16c")))
@@ -119,6 +120,48 @@ QD_VNNI float dotQ4_0(const BlockQ4_0 *blocks, const QuantizedActivations &x, in
     return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
 }
 
+// A Q4_K block's 32 bytes qs[32c..32c+31] hold sub-block 2c in the low nibbles and 2c+1 in the
+// high ones: [low, high] is 64 values in element order, matching the activations directly.
+QD_VNNI float dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations &x, int64_t nb) {
+    const __m256i low4 = _mm256_set1_epi8(0x0F);
+    alignas(32) float scales[8];
+    __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
+    __m256 minimums = _mm256_setzero_ps();
+    for (int64_t b = 0; b < nb; ++b) {
+        const BlockQ4_K &blk = blocks[b];
+        _mm_prefetch(reinterpret_cast<const char *>(blocks + b) + 2048, _MM_HINT_T0);
+        _mm_prefetch(reinterpret_cast<const char *>(blocks + b) + 2048 + 64, _MM_HINT_T0);
+        _mm_prefetch(reinterpret_cast<const char *>(blocks + b) + 2048 + 128, _MM_HINT_T0);
+        // The 8 scales and 8 mins (q4kScaleMin) unpacked four at a time in 32-bit words, since
+        // one at a time the unpacking, not memory, bounded this kernel.
+        uint32_t packed[3];
+        std::memcpy(packed, blk.scales, sizeof packed);
+        const uint32_t low6 = 0x3F3F3F3F, low4x4 = 0x0F0F0F0F, low2x4 = 0x03030303;
+        const uint32_t scaleLo = packed[0] & low6, minLo = packed[1] & low6;
+        const uint32_t scaleHi = (packed[2] & low4x4) | (((packed[0] >> 6) & low2x4) << 4);
+        const uint32_t minHi = ((packed[2] >> 4) & low4x4) | (((packed[1] >> 6) & low2x4) << 4);
+        const __m256 dx = _mm256_loadu_ps(x.d.data() + 8 * b);
+        const __m256 scale8 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_set_epi32(0, 0, static_cast<int>(scaleHi), static_cast<int>(scaleLo))));
+        const __m256 min8 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_set_epi32(0, 0, static_cast<int>(minHi), static_cast<int>(minLo))));
+        _mm256_store_ps(scales, _mm256_mul_ps(_mm256_mul_ps(scale8, _mm256_set1_ps(_cvtsh_ss(blk.d))), dx));
+        const __m256 sums = _mm256_cvtepi32_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(x.blockSum.data() + 8 * b)));
+        minimums = _mm256_fmadd_ps(_mm256_mul_ps(min8, _mm256_set1_ps(_cvtsh_ss(blk.dmin))), _mm256_mul_ps(dx, sums), minimums);
+        const int8_t *xb = x.q.data() + 256 * b;
+        for (int c = 0; c < 4; ++c) {
+            const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(blk.qs + 32 * c));
+            const __m512i w = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_and_si256(bytes, low4)),
+                                                 _mm256_and_si256(_mm256_srli_epi16(bytes, 4), low4), 1);
+            const __m512i dot = _mm512_dpbusd_epi32(_mm512_setzero_si512(), w, _mm512_loadu_si512(xb + 64 * c));
+            if (c % 2 == 0)
+                acc0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales + 2 * c), acc0);
+            else
+                acc1 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales + 2 * c), acc1);
+        }
+    }
+    return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1)) -
+           _mm512_reduce_add_ps(_mm512_zextps256_ps512(minimums));
+}
+
 }  // namespace
 
 QD_VNNI void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations &x, float *y, int64_t rowBegin,
@@ -129,6 +172,8 @@ QD_VNNI void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations
         const uint8_t *row = w.data + r * stride;
         if (w.type == TensorType::Q4_0)
             y[r] = dotQ4_0(reinterpret_cast<const BlockQ4_0 *>(row), x, nb);
+        else if (w.type == TensorType::Q4_K)
+            y[r] = dotQ4_K(reinterpret_cast<const BlockQ4_K *>(row), x, nb / 8);
         else
             y[r] = dotQ8_0(reinterpret_cast<const BlockQ8_0 *>(row), x, nb);
     }

@@ -15,6 +15,8 @@ struct QuantizedActivations {
     // -8 times the sum of each group of 4 q values: the starting value of a 4-byte dot-product lane
     // that multiplies unsigned Q4_0 nibbles (0..15) with q, so the lane ends at sum((nibble - 8) * q).
     std::vector<int32_t> nibbleBias;
+    // Sum of each block's q: what Q4_K's per-sub-block minimum multiplies.
+    std::vector<int32_t> blockSum;
 };
 
 // n must be a multiple of 32.

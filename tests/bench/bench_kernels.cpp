@@ -49,7 +49,7 @@ ThreadPool &pool() {
     return p;
 }
 
-void run(benchmark::State &state, int64_t tokens) {
+void run(benchmark::State &state, int64_t tokens, ActivationPrecision activations = ActivationPrecision::Exact) {
     const auto type = kTypes[state.range(0)];
     const int64_t rows = state.range(1), cols = state.range(2);
     const auto level = static_cast<SimdLevel>(state.range(3));
@@ -61,16 +61,19 @@ void run(benchmark::State &state, int64_t tokens) {
     std::vector<float> x(static_cast<size_t>(tokens * cols), 0.5f), y(static_cast<size_t>(tokens * rows));
     const WeightView w{type, rows, cols, weights.data()};
     for (auto _ : state) {
-        matmul(w, x.data(), tokens, y.data(), pool(), MatmulOptions{level});
+        matmul(w, x.data(), tokens, y.data(), pool(), MatmulOptions{level, activations});
         benchmark::DoNotOptimize(y.data());
     }
-    state.SetLabel(std::string(tensorTypeName(type)) + " " + std::string(simdLevelName(level)));
+    state.SetLabel(std::string(tensorTypeName(type)) + " " + std::string(simdLevelName(level)) +
+                   (activations == ActivationPrecision::Fast ? " fast" : ""));
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(weights.size()));
     state.counters["GFLOP/s"] = benchmark::Counter(2.0 * static_cast<double>(rows * cols * tokens) * 1e-9,
                                                    benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void BM_Matvec(benchmark::State &state) { run(state, 1); }
+// 8-bit / bf16 activations with dot-product instructions (where the CPU has them).
+void BM_MatvecFast(benchmark::State &state) { run(state, 1, ActivationPrecision::Fast); }
 void BM_Matmul512(benchmark::State &state) { run(state, 512); }
 void BM_MatmulFewTokens(benchmark::State &state) { run(state, state.range(4)); }
 
@@ -85,6 +88,11 @@ void matvecShapes(benchmark::internal::Benchmark *b) {
     for (int t = 0; t < static_cast<int>(std::size(kTypes)); ++t)
         for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}})
             for (int level : {0, 1, 2}) b->Args({t, rows, cols, level});
+}
+
+void fastMatvecShapes(benchmark::internal::Benchmark *b) {
+    for (int t : {2, 3, 4, 5})  // BF16, Q8_0, Q4_0, Q4_K
+        for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}}) b->Args({t, rows, cols, 2});
 }
 
 void matmulShapes(benchmark::internal::Benchmark *b) {
@@ -104,6 +112,7 @@ void fewTokenShapes(benchmark::internal::Benchmark *b) {
 
 BENCHMARK(BM_ThreadPoolDispatch)->UseRealTime();
 BENCHMARK(BM_Matvec)->Apply(matvecShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MatvecFast)->Apply(fastMatvecShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Matmul512)->Apply(matmulShapes)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MatmulFewTokens)->Apply(fewTokenShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 

@@ -104,26 +104,32 @@ private slots:
                 QVERIFY(v >= -127 && v <= 127);
                 QVERIFY(std::fabs(x[32 * b + i] - q.d[b] * static_cast<float>(v)) <= 0.5001f * q.d[b]);
             }
+            int sum = 0;
             for (size_t g = 0; g < 8; ++g) {
                 const size_t i = 32 * b + 4 * g;
                 QCOMPARE(q.nibbleBias[8 * b + g], -8 * (q.q[i] + q.q[i + 1] + q.q[i + 2] + q.q[i + 3]));
+                sum += q.q[i] + q.q[i + 1] + q.q[i + 2] + q.q[i + 3];
             }
+            QCOMPARE(q.blockSum[b], sum);
         }
     }
 
     // ActivationPrecision::Fast against the same product computed in double from the activations
-    // it multiplies: 8-bit blocks for Q8_0 and Q4_0, bf16-rounded values for BF16.
+    // it multiplies: 8-bit blocks for Q8_0, Q4_0 and Q4_K, bf16-rounded values for BF16.
     void fastPathMatchesReducedActivationReference_data() {
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("cols");
         QTest::addColumn<int>("tokens");
         QTest::addColumn<int>("threads");
-        for (TensorType t : {TensorType::Q8_0, TensorType::Q4_0, TensorType::BF16})
-            for (int cols : {32, 32 * 37, 32 * 48})  // one block, an odd block count, whole groups of 16
+        for (TensorType t : {TensorType::Q8_0, TensorType::Q4_0, TensorType::Q4_K, TensorType::BF16})
+            // One block, an odd block count (a partial group of 16), whole groups of 16.
+            for (int blocks : {1, 37, 48})
                 for (int tokens : {1, 3})
-                    for (int threads : {1, 3})
+                    for (int threads : {1, 3}) {
+                        const int cols = blocks * static_cast<int>(tensorTypeInfo(t).blockElements);
                         QTest::addRow("%s/c%d/t%d/p%d", tensorTypeName(t).data(), cols, tokens, threads)
                             << static_cast<int>(t) << cols << tokens << threads;
+                    }
     }
 
     void fastPathMatchesReducedActivationReference() {
