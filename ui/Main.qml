@@ -21,8 +21,8 @@ ApplicationWindow {
     minimumWidth: 720
     minimumHeight: 480
     visible: true
-    title: session.chat.conversationId !== 0
-           ? qsTr("%1 – QwenDesk").arg(session.conversations.titleOf(session.chat.conversationId))
+    title: session.conversationTitle !== ""
+           ? qsTr("%1 – QwenDesk").arg(session.conversationTitle)
            : qsTr("QwenDesk")
     color: Theme.window
 

@@ -11,7 +11,8 @@ Item {
     required property var messageId
     required property string role
     required property string text
-    required property var blocks
+    // A list model with the roles kind ("text" or "code"), text, html and language.
+    required property QtObject blocks
     required property string status
     required property string errorText
     required property int siblingIndex
@@ -82,17 +83,21 @@ Item {
                 spacing: Theme.spacing
 
                 Repeater {
-                    model: delegate.editing ? [] : delegate.blocks
+                    model: delegate.editing ? null : delegate.blocks
                     delegate: Loader {
-                        required property var modelData
+                        id: block
+                        required property string kind
+                        required property string text
+                        required property string html
+                        required property string language
                         Layout.fillWidth: true
                         Layout.maximumWidth: column.width - 2 * Theme.spacingLarge
-                        sourceComponent: modelData.kind === "code" ? codeComponent : textComponent
+                        sourceComponent: kind === "code" ? codeComponent : textComponent
                         Component {
                             id: codeComponent
                             CodeBlock {
-                                code: modelData.text
-                                language: modelData.language
+                                code: block.text
+                                language: block.language
                                 onCopyRequested: text => delegate.copyRequested(text)
                             }
                         }
@@ -100,7 +105,7 @@ Item {
                             id: textComponent
                             TextEdit {
                                 objectName: "markdownText"
-                                text: modelData.html
+                                text: block.html
                                 textFormat: TextEdit.RichText
                                 readOnly: true
                                 selectByMouse: true
@@ -115,7 +120,7 @@ Item {
                                     cursorShape: parent.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor
                                 }
                                 Accessible.role: Accessible.StaticText
-                                Accessible.name: modelData.text
+                                Accessible.name: block.text
                             }
                         }
                     }

@@ -18,7 +18,6 @@ namespace qd::gui {
 
 Automation::Automation(QQuickWindow *window, QJsonArray steps, QObject *parent)
     : QObject(parent), window_(window), steps_(std::move(steps)), monitor_(window) {
-    poll_.setInterval(20);
     poll_.setSingleShot(true);
     connect(&poll_, &QTimer::timeout, this, &Automation::next);
 }
@@ -41,7 +40,8 @@ void Automation::next() {
     while (current_ < steps_.size()) {
         const QJsonObject step = steps_.at(current_).toObject();
         if (!run(step)) {
-            poll_.start();
+            // start(0) below also sets the interval, so a retry names its own.
+            poll_.start(kPollMs);
             return;
         }
         std::fprintf(stderr, "automation: step %d done: %s\n", current_ + 1,
@@ -55,10 +55,10 @@ void Automation::next() {
 }
 
 QVariant Automation::evaluate(const QString &expression) {
-    QQmlContext *context = qmlContext(window_);
-    QQmlExpression evaluator(context, window_, expression);
-    const QVariant value = evaluator.evaluate();
-    if (evaluator.hasError()) fail(QStringLiteral("%1: %2").arg(expression, evaluator.error().toString()));
+    if (!expression_ || expression_->expression() != expression)
+        expression_ = std::make_unique<QQmlExpression>(qmlContext(window_), window_, expression);
+    const QVariant value = expression_->evaluate();
+    if (expression_->hasError()) fail(QStringLiteral("%1: %2").arg(expression, expression_->error().toString()));
     return value.canConvert<QJSValue>() ? value.value<QJSValue>().toVariant() : value;
 }
 

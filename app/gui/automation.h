@@ -19,7 +19,10 @@
 
 #include <QJsonArray>
 #include <QObject>
+#include <QQmlExpression>
 #include <QTimer>
+
+#include <memory>
 
 class QQuickWindow;
 
@@ -40,12 +43,16 @@ private:
     QVariant evaluate(const QString &expression);
     void fail(const QString &message);
 
+    static constexpr int kPollMs = 20;  // how often a wait looks again
     QQuickWindow *window_;
     QJsonArray steps_;
     int current_ = 0;
     qint64 waitStartedMs_ = -1;
     QTimer poll_;
     StallMonitor monitor_;
+    // The last expression compiled: a wait polls the same one every 20 ms, and compiling it
+    // each time would load the GUI thread that the stall measurement watches.
+    std::unique_ptr<QQmlExpression> expression_;
 };
 
 }  // namespace qd::gui

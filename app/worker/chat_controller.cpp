@@ -59,6 +59,26 @@ ReplyStart ChatController::send(qint64 conversationId, const QString &text, cons
     return start;
 }
 
+ReplyStart ChatController::replyTo(qint64 userMessageId, const ReplyOverrides &overrides) {
+    ReplyStart start;
+    const Message user = tree_.require(userMessageId);
+    if (user.role != Role::User)
+        throw StorageError(StorageError::Kind::Invalid, "Message " + std::to_string(userMessageId) + " is not a user message");
+    start.refusal = refusalFor(user.conversationId);
+    if (!start.refusal.isEmpty()) return start;
+    const Conversation conversation = conversations_.require(user.conversationId);
+    // The history is the shown branch up to and including the message.
+    QList<Message> history = tree_.activePath(user.conversationId);
+    while (!history.isEmpty() && history.last().id != user.id) history.removeLast();
+    if (history.isEmpty())
+        throw StorageError(StorageError::Kind::Invalid,
+                           "Message " + std::to_string(userMessageId) + " is not on the shown branch");
+    start.userMessageId = user.id;
+    start.replyMessageId = writer_.beginAssistantReply(user.conversationId, user.id);
+    startGeneration(conversation, history, start.replyMessageId, overrides);
+    return start;
+}
+
 ReplyStart ChatController::regenerate(qint64 assistantMessageId, const ReplyOverrides &overrides) {
     ReplyStart start;
     const Message old = tree_.require(assistantMessageId);

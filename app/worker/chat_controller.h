@@ -40,6 +40,11 @@ public:
     // reply below it. Refused, storing nothing, while the conversation has a reply in progress.
     // Throws StorageError (unknown conversation, full disk).
     ReplyStart send(qint64 conversationId, const QString &text, const ReplyOverrides &overrides = {});
+    // Answers a user message on the conversation's shown branch (such as one just made by
+    // MessageTree::editUserMessage); the reply becomes the message's shown one. Refused while the
+    // conversation has a reply in progress. Throws StorageError (unknown message, not a user
+    // message, not on the shown branch).
+    ReplyStart replyTo(qint64 userMessageId, const ReplyOverrides &overrides = {});
     // A new alternative to an assistant reply, generated from the same history.
     ReplyStart regenerate(qint64 assistantMessageId, const ReplyOverrides &overrides = {});
     void cancel(qint64 conversationId);

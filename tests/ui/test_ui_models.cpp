@@ -2,6 +2,7 @@
 // QAbstractItemModelTester while it is filled, reset and changed.
 #include "conversation_list_model.h"
 #include "data_directory.h"
+#include "markdown_block_model.h"
 #include "markdown_blocks.h"
 #include "search_model.h"
 #include "session.h"
@@ -57,6 +58,31 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("href=\"https://example.com\"")));
     }
 
+    // A streaming reply grows its last block in place; earlier blocks keep their rows.
+    void markdownBlocksChangeInPlace() {
+        MarkdownBlockModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMarkdown(QStringLiteral("Intro"));
+        QCOMPARE(model.rowCount(), 1);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setMarkdown(QStringLiteral("Intro text\n\n```py\nprint("));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(changed.count(), 1);
+        model.setMarkdown(QStringLiteral("Intro text\n\n```py\nprint(1)\n```"));
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(model.data(model.index(1), MarkdownBlockModel::KindRole).toString(), QStringLiteral("code"));
+        QCOMPARE(model.data(model.index(1), MarkdownBlockModel::TextRole).toString(), QStringLiteral("print(1)"));
+        QVERIFY(model.data(model.index(0), MarkdownBlockModel::HtmlRole).toString().contains(QStringLiteral("Intro text")));
+        model.setMarkdown(QStringLiteral("```\ncode first\n```"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0), MarkdownBlockModel::KindRole).toString(), QStringLiteral("code"));
+    }
+
     void sectionsByDate() {
         const QDate today(2025, 3, 10);
         QCOMPARE(ConversationListModel::sectionFor(today, today, false), QStringLiteral("Today"));
@@ -84,7 +110,9 @@ private slots:
         chat.appendExchange(QStringLiteral("Hello there"), QStringLiteral("Hi! Here is code:\n```sh\nls\n```"));
         QCOMPARE(chat.count(), 2);
         QCOMPARE(session->conversations()->count(), 1);
-        QCOMPARE(chat.data(chat.index(1), ChatModel::BlocksRole).toList().size(), 2);
+        auto *blocks = qobject_cast<MarkdownBlockModel *>(chat.data(chat.index(1), ChatModel::BlocksRole).value<QObject *>());
+        QVERIFY(blocks);
+        QCOMPARE(blocks->rowCount(), 2);
         QCOMPARE(chat.data(chat.index(0), ChatModel::RoleNameRole).toString(), QStringLiteral("user"));
         QCOMPARE(chat.lastReply(), QStringLiteral("Hi! Here is code:\n```sh\nls\n```"));
         const qint64 first = chat.conversationId();

@@ -1,6 +1,5 @@
 #include "chat_model.h"
 
-#include "markdown_blocks.h"
 #include "storage_error.h"
 
 namespace qd::ui {
@@ -48,8 +47,11 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const {
     case Qt::DisplayRole:
     case TextRole: return m.text;
     case BlocksRole:
-        if (!row.blocks) row.blocks = markdownBlocksForQml(m.text);
-        return *row.blocks;
+        if (!row.blocks) {
+            row.blocks = new MarkdownBlockModel(const_cast<ChatModel *>(this));
+            row.blocks->setMarkdown(m.text);
+        }
+        return QVariant::fromValue<QObject *>(row.blocks);
     case StatusRole: return app::statusName(m.status);
     case ErrorTextRole: return m.errorText;
     case SiblingIndexRole: return siblingsOf(row).index + 1;
@@ -89,6 +91,9 @@ void ChatModel::open(qint64 conversationId) {
 
 void ChatModel::reload() {
     beginResetModel();
+    // Views may still hold the old rows' blocks until they see the reset.
+    for (const Row &row : std::as_const(messages_))
+        if (row.blocks) row.blocks->deleteLater();
     messages_.clear();
     if (conversationId_ != 0) {
         try {
@@ -150,14 +155,8 @@ void ChatModel::regenerate(qint64 messageId) {
 void ChatModel::editAndResend(qint64 messageId, const QString &text) {
     if (text.trimmed().isEmpty() || busy()) return;
     try {
-        // ChatController answers only the end of the shown branch, through send() or
-        // regenerate(). The edited message gets an empty reply placeholder that regenerate()
-        // replaces with a real reply; the placeholder is then removed so it is not an alternative.
         const Message edited = tree_.editUserMessage(messageId, text);
-        const Message placeholder = tree_.addMessage(conversationId_, edited.id, app::Role::Assistant, QString());
-        const app::ReplyStart start = controller_.regenerate(placeholder.id);
-        tree_.remove(placeholder.id);
-        afterStart(start);
+        afterStart(controller_.replyTo(edited.id));
     } catch (const app::StorageError &e) {
         setError(QString::fromUtf8(e.what()));
         reload();
@@ -229,8 +228,8 @@ void ChatModel::flushText() {
         if (row < 0) continue;
         Row &r = messages_[row];
         r.message.text += it.value();
-        r.blocks.reset();
-        emit dataChanged(index(row), index(row), {TextRole, BlocksRole});
+        if (r.blocks) r.blocks->setMarkdown(r.message.text);
+        emit dataChanged(index(row), index(row), {TextRole});
     }
     unflushed_.clear();
 }
@@ -241,8 +240,9 @@ void ChatModel::onFinished(qint64 conversationId, qint64 messageId, MessageStatu
         const int row = rowOf(messageId);
         if (row >= 0) {
             // The stored message now has its final status and statistics.
-            if (auto stored = tree_.message(messageId)) messages_[row].message = *stored;
-            messages_[row].blocks.reset();
+            Row &r = messages_[row];
+            if (auto stored = tree_.message(messageId)) r.message = *stored;
+            if (r.blocks) r.blocks->setMarkdown(r.message.text);
             emit dataChanged(index(row), index(row));
         }
         if (status == MessageStatus::Error) setError(error);

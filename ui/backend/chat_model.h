@@ -2,13 +2,14 @@
 // The open conversation's shown branch as a list model for the message ListView: each message
 // with its Markdown blocks, branch position ("2/3"), statistics and status. Sending, stopping,
 // regenerating, editing and deleting go through the app core's ChatController and MessageTree;
-// the streaming reply's text is batched into one view update per frame-ish interval.
+// the streaming reply's text is batched into one view update per frame-ish interval, and its
+// blocks change in place (MarkdownBlockModel).
 #include "chat_controller.h"
+#include "markdown_block_model.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QTimer>
-#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 #include <optional>
@@ -81,7 +82,7 @@ signals:
 private:
     struct Row {
         app::Message message;
-        mutable std::optional<QVariantList> blocks;  // parsed on first use
+        mutable MarkdownBlockModel *blocks = nullptr;  // a child of this model, made on first use
         mutable std::optional<app::Siblings> siblings;
     };
     void reload();

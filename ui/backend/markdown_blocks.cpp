@@ -2,7 +2,6 @@
 
 #include <QRegularExpression>
 #include <QTextDocument>
-#include <QVariantMap>
 
 namespace qd::ui {
 
@@ -77,20 +76,6 @@ QString markdownToHtml(const QString &markdown) {
     static const QRegularExpression kBodyStyle(QStringLiteral("<body style=\"[^\"]*\">"));
     html.replace(kBodyStyle, QStringLiteral("<body>"));
     return html;
-}
-
-QVariantList markdownBlocksForQml(const QString &markdown) {
-    QVariantList result;
-    for (const MarkdownBlock &block : splitMarkdown(markdown)) {
-        QVariantMap map;
-        const bool code = block.kind == MarkdownBlock::Kind::Code;
-        map.insert(QStringLiteral("kind"), code ? QStringLiteral("code") : QStringLiteral("text"));
-        map.insert(QStringLiteral("text"), block.text);
-        map.insert(QStringLiteral("html"), code ? QString() : markdownToHtml(block.text));
-        map.insert(QStringLiteral("language"), block.language);
-        result.append(map);
-    }
-    return result;
 }
 
 }  // namespace qd::ui

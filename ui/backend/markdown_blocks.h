@@ -5,7 +5,6 @@
 // images become their alt text.
 #include <QList>
 #include <QString>
-#include <QVariantList>
 
 namespace qd::ui {
 
@@ -22,8 +21,5 @@ QList<MarkdownBlock> splitMarkdown(const QString &markdown);
 // GitHub-flavoured Markdown to HTML for a QML Text in RichText mode, with images and raw HTML
 // left out.
 QString markdownToHtml(const QString &markdown);
-
-// {kind: "text" | "code", text, html (text only), language} per block, for QML.
-QVariantList markdownBlocksForQml(const QString &markdown);
 
 }  // namespace qd::ui

@@ -25,6 +25,9 @@ Session::Session(const QString &dataDirectory, QObject *parent)
     connect(chat_.get(), &ChatModel::conversationsChanged, search_.get(), &SearchModel::refresh);
     connect(chat_.get(), &ChatModel::conversationChanged, this,
             [this] { conversationSettings_->setConversationId(chat_->conversationId()); });
+    // Every rename, naming by the first message and deletion reads the sidebar's list again.
+    connect(chat_.get(), &ChatModel::conversationChanged, this, &Session::conversationTitleChanged);
+    connect(conversations_.get(), &QAbstractItemModel::modelReset, this, &Session::conversationTitleChanged);
     connect(writing_.get(), &WritingTools::summaryFinished, this, [this](const QString &name, const QString &summary) {
         if (!summary.isEmpty()) chat_->appendExchange(tr("Summarize the document “%1”.").arg(name), summary);
     });
@@ -42,6 +45,11 @@ Session::~Session() {
     models_.reset();
     controller_.reset();
     engine_.reset();
+}
+
+QString Session::conversationTitle() const {
+    const qint64 id = chat_->conversationId();
+    return id == 0 ? QString() : conversations_->titleOf(id);
 }
 
 void Session::quit() {

@@ -35,6 +35,8 @@ class Session : public QObject {
     Q_PROPERTY(qd::ui::ConversationSettingsModel *conversationSettings READ conversationSettings CONSTANT)
     Q_PROPERTY(qd::ui::WritingTools *writing READ writing CONSTANT)
     Q_PROPERTY(QString notice READ notice CONSTANT)
+    // The open conversation's title as the sidebar shows it; empty when none is open.
+    Q_PROPERTY(QString conversationTitle READ conversationTitle NOTIFY conversationTitleChanged)
 public:
     // Opens (or creates) the profile in `dataDirectory`. Throws StorageError when it cannot.
     explicit Session(const QString &dataDirectory, QObject *parent = nullptr);
@@ -50,9 +52,13 @@ public:
     WritingTools *writing() { return writing_.get(); }
     QString notice() const { return database_->openReport().notice; }
     app::Settings &storedSettings() { return *settings_; }
+    QString conversationTitle() const;
 
     // Quits the application; a reply in progress is stopped first and saved with what it has.
     Q_INVOKABLE void quit();
+
+signals:
+    void conversationTitleChanged();
 
 private:
     std::unique_ptr<app::Database> database_;

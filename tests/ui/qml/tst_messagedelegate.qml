@@ -18,10 +18,10 @@ TestCase {
             messageId: 42
             role: "assistant"
             text: "Hello\n\n```python\nprint(1)\n```"
-            blocks: [
-                { kind: "text", text: "Hello", html: "<p>Hello <b>world</b></p>", language: "" },
-                { kind: "code", text: "print(1)", html: "", language: "python" }
-            ]
+            blocks: ListModel {
+                ListElement { kind: "text"; text: "Hello"; html: "<p>Hello <b>world</b></p>"; language: "" }
+                ListElement { kind: "code"; text: "print(1)"; html: ""; language: "python" }
+            }
             status: "complete"
             errorText: ""
             siblingIndex: 2
@@ -40,7 +40,12 @@ TestCase {
             messageId: 41
             role: "user"
             text: "What is the capital of France?"
-            blocks: [{ kind: "text", text: "What is the capital of France?", html: "<p>What is the capital of France?</p>", language: "" }]
+            blocks: ListModel {
+                ListElement {
+                    kind: "text"; text: "What is the capital of France?"
+                    html: "<p>What is the capital of France?</p>"; language: ""
+                }
+            }
             status: "complete"
             errorText: ""
             siblingIndex: 1
@@ -51,6 +56,7 @@ TestCase {
             droppedTurns: 0
         }
     }
+    ListModel { id: noBlocks }
     SignalSpy { id: copySpy; signalName: "copyRequested" }
     SignalSpy { id: siblingSpy; signalName: "siblingRequested" }
     SignalSpy { id: regenerateSpy; signalName: "regenerateRequested" }
@@ -114,7 +120,7 @@ TestCase {
     }
 
     function test_streamingHidesActions() {
-        const item = createTemporaryObject(reply, testCase, { status: "streaming", text: "", blocks: [] })
+        const item = createTemporaryObject(reply, testCase, { status: "streaming", text: "", blocks: noBlocks })
         verify(!findChild(item, "copyButton").visible)
         verify(!findChild(item, "statsLabel").visible)
     }
