@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>ChatPage</name>
@@ -54,7 +55,14 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n token(s)</source>
-        <translation><numerusform>%1 · %2 · لا رموز</numerusform><numerusform>%1 · %2 · رمز واحد</numerusform><numerusform>%1 · %2 · رمزان</numerusform><numerusform>%1 · %2 · %n رموز</numerusform><numerusform>%1 · %2 · %n رمزًا</numerusform><numerusform>%1 · %2 · %n رمز</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · لا رموز</numerusform>
+            <numerusform>%1 · %2 · رمز واحد</numerusform>
+            <numerusform>%1 · %2 · رمزان</numerusform>
+            <numerusform>%1 · %2 · %n رموز</numerusform>
+            <numerusform>%1 · %2 · %n رمزًا</numerusform>
+            <numerusform>%1 · %2 · %n رمز</numerusform>
+        </translation>
     </message>
     <message>
         <source>Summarizing part %1 of %2</source>
@@ -142,7 +150,14 @@
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
-        <translation><numerusform>لا رموز</numerusform><numerusform>رمز واحد</numerusform><numerusform>رمزان</numerusform><numerusform>%n رموز</numerusform><numerusform>%n رمزًا</numerusform><numerusform>%n رمز</numerusform></translation>
+        <translation>
+            <numerusform>لا رموز</numerusform>
+            <numerusform>رمز واحد</numerusform>
+            <numerusform>رمزان</numerusform>
+            <numerusform>%n رموز</numerusform>
+            <numerusform>%n رمزًا</numerusform>
+            <numerusform>%n رمز</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stop</source>
@@ -267,7 +282,14 @@
     </message>
     <message numerus="yes">
         <source>%n older message(s) were left out so the conversation fits the context.</source>
-        <translation><numerusform>لم تُحذف أي رسالة قديمة.</numerusform><numerusform>أُسقطت رسالة قديمة واحدة لتتسع المحادثة في السياق.</numerusform><numerusform>أُسقطت رسالتان قديمتان لتتسع المحادثة في السياق.</numerusform><numerusform>أُسقطت %n رسائل قديمة لتتسع المحادثة في السياق.</numerusform><numerusform>أُسقطت %n رسالة قديمة لتتسع المحادثة في السياق.</numerusform><numerusform>أُسقطت %n رسالة قديمة لتتسع المحادثة في السياق.</numerusform></translation>
+        <translation>
+            <numerusform>لم تُحذف أي رسالة قديمة.</numerusform>
+            <numerusform>أُسقطت رسالة قديمة واحدة لتتسع المحادثة في السياق.</numerusform>
+            <numerusform>أُسقطت رسالتان قديمتان لتتسع المحادثة في السياق.</numerusform>
+            <numerusform>أُسقطت %n رسائل قديمة لتتسع المحادثة في السياق.</numerusform>
+            <numerusform>أُسقطت %n رسالة قديمة لتتسع المحادثة في السياق.</numerusform>
+            <numerusform>أُسقطت %n رسالة قديمة لتتسع المحادثة في السياق.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Thinking…</source>

@@ -5,966 +5,966 @@
     <name>ChatPage</name>
     <message>
         <source>Loading the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell wird geladen</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Ask anything. Everything stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frag, was du willst. Alles bleibt auf diesem Computer.</translation>
     </message>
     <message>
         <source>Type your first message while the model loads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreib deine erste Nachricht, während das Modell lädt.</translation>
     </message>
 </context>
 <context>
     <name>CodeBlock</name>
     <message>
         <source>Code block, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeblock, %1</translation>
     </message>
     <message>
         <source>Code block</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeblock</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code kopieren</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Attached document %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehängtes Dokument %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %2 · %n Token</numerusform>
+            <numerusform>%1 · %2 · %n Token</numerusform>
         </translation>
     </message>
     <message>
         <source>Summarizing part %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil %1 von %2 wird zusammengefasst</translation>
     </message>
     <message>
         <source>Summarize</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassen</translation>
     </message>
     <message>
         <source>Summarize the whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ganze Dokument zusammenfassen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop summarizing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassen abbrechen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument entfernen</translation>
     </message>
     <message>
         <source>Message QwenDesk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht an QwenDesk…</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Enter sends, Shift+Enter starts a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter sendet, Umschalt+Enter beginnt eine neue Zeile</translation>
     </message>
     <message>
         <source>Translate</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersetzen</translation>
     </message>
     <message>
         <source>Translate the text into another language</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text in eine andere Sprache übersetzen</translation>
     </message>
     <message>
         <source>Proofread</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren</translation>
     </message>
     <message>
         <source>Correct spelling and grammar</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechtschreibung und Grammatik korrigieren</translation>
     </message>
     <message>
         <source>Rewrite</source>
-        <translation type="unfinished"></translation>
+        <translation>Umformulieren</translation>
     </message>
     <message>
         <source>Rewrite in another style</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem anderen Stil umformulieren</translation>
     </message>
     <message>
         <source>Formal</source>
-        <translation type="unfinished"></translation>
+        <translation>Förmlich</translation>
     </message>
     <message>
         <source>Casual</source>
-        <translation type="unfinished"></translation>
+        <translation>Locker</translation>
     </message>
     <message>
         <source>Shorter</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzer</translation>
     </message>
     <message>
         <source>Summarize the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text zusammenfassen</translation>
     </message>
     <message>
         <source>%1 / %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 Token</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Token</numerusform>
         </translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Stop the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort stoppen</translation>
     </message>
     <message>
         <source>Send the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden</translation>
     </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
     <message>
         <source>%1, pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, angeheftet</translation>
     </message>
     <message>
         <source>Conversation title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel der Unterhaltung</translation>
     </message>
     <message>
         <source>More actions for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Aktionen für %1</translation>
     </message>
     <message>
         <source>More actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Aktionen</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösen</translation>
     </message>
     <message>
         <source>Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Anheften</translation>
     </message>
     <message>
         <source>Export as Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Markdown exportieren…</translation>
     </message>
     <message>
         <source>Export as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als JSON exportieren…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>%1 – QwenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – QwenDesk</translation>
     </message>
     <message>
         <source>QwenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>QwenDesk</translation>
     </message>
     <message>
         <source>“%1” was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde gelöscht.</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Undo the deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown-Dateien (*.md)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Open a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell öffnen</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistent</translation>
     </message>
     <message numerus="yes">
         <source>%n older message(s) were left out so the conversation fits the context.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ältere Nachricht wurde weggelassen, damit die Unterhaltung in den Kontext passt.</numerusform>
+            <numerusform>%n ältere Nachrichten wurden weggelassen, damit die Unterhaltung in den Kontext passt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Denkt nach…</translation>
     </message>
     <message>
         <source>The reply failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt.</translation>
     </message>
     <message>
         <source>Interrupted when QwenDesk closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Beenden von QwenDesk unterbrochen.</translation>
     </message>
     <message>
         <source>Edit message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht bearbeiten</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Send the edited message</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitete Nachricht senden</translation>
     </message>
     <message>
         <source>Previous version</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Version</translation>
     </message>
     <message>
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <source>Next version</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Version</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht kopieren</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>Edit and send again as a new branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten und als neuen Zweig erneut senden</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu erzeugen</translation>
     </message>
     <message>
         <source>Write another reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Antwort schreiben</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete this message and what follows it</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht und alles Folgende löschen</translation>
     </message>
     <message>
         <source>%1 tokens · %2 tokens/s · first token after %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Token · %2 Token/s · erstes Token nach %3 s</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
         <source>Summarize the following text. Keep the main points, names and numbers, and write the summary in the language of the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fasse den folgenden Text zusammen. Behalte die wichtigsten Punkte, Namen und Zahlen bei und schreibe die Zusammenfassung in der Sprache des Textes.</translation>
     </message>
     <message>
         <source>The following are summaries of consecutive parts of one document. Combine them into a single summary of the whole document, keeping the main points in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es folgen Zusammenfassungen aufeinanderfolgender Teile eines Dokuments. Führe sie zu einer einzigen Zusammenfassung des ganzen Dokuments zusammen und behalte die Reihenfolge der wichtigsten Punkte bei.</translation>
     </message>
     <message>
         <source>Translate the following text into %1. Reply with the translation only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersetze den folgenden Text in die Sprache %1. Antworte nur mit der Übersetzung.</translation>
     </message>
     <message>
         <source>Proofread the following text. Correct spelling, grammar and punctuation without changing its meaning or style, and reply with the corrected text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigiere den folgenden Text. Berichtige Rechtschreibung, Grammatik und Zeichensetzung, ohne Bedeutung oder Stil zu ändern, und antworte nur mit dem korrigierten Text.</translation>
     </message>
     <message>
         <source>Rewrite the following text in a formal tone. Reply with the rewritten text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Formuliere den folgenden Text in einem förmlichen Ton um. Antworte nur mit dem umformulierten Text.</translation>
     </message>
     <message>
         <source>Rewrite the following text in a casual, friendly tone. Reply with the rewritten text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Formuliere den folgenden Text in einem lockeren, freundlichen Ton um. Antworte nur mit dem umformulierten Text.</translation>
     </message>
     <message>
         <source>Rewrite the following text to be shorter, keeping its meaning. Reply with the rewritten text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Formuliere den folgenden Text kürzer, ohne seine Bedeutung zu ändern. Antworte nur mit dem umformulierten Text.</translation>
     </message>
 </context>
 <context>
     <name>SettingRow</name>
     <message>
         <source>Reset to default</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Standard zurücksetzen</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 speichern</translation>
     </message>
 </context>
 <context>
     <name>SettingsForm</name>
     <message>
         <source>Reset to default</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Standard zurücksetzen</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>This conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Unterhaltung</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen schließen</translation>
     </message>
     <message>
         <source>Model: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
         <source>No model loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell geladen</translation>
     </message>
     <message>
         <source>Load again</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>Load the model again with these settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell mit diesen Einstellungen neu laden</translation>
     </message>
     <message>
         <source>Change model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell wechseln…</translation>
     </message>
     <message>
         <source>Restart QwenDesk to see the new language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starte QwenDesk neu, um die neue Sprache zu sehen.</translation>
     </message>
     <message>
         <source>Use the global setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Globale Einstellung verwenden</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Chat</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
         <source>Write a message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht schreiben</translation>
     </message>
     <message>
         <source>Send the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden</translation>
     </message>
     <message>
         <source>New line in the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Zeile in der Nachricht</translation>
     </message>
     <message>
         <source>Stop the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort stoppen</translation>
     </message>
     <message>
         <source>Regenerate the last reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort neu erzeugen</translation>
     </message>
     <message>
         <source>Rename the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Open a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell öffnen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen</translation>
     </message>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Chat</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gefunden</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen (Strg+,)</translation>
     </message>
     <message>
         <source>Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel (F1)</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen</translation>
     </message>
     <message>
         <source>Welcome to QwenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei QwenDesk</translation>
     </message>
     <message>
         <source>Chat with Qwen2.5 on your own computer. Nothing you write leaves it. First, get the model: download it once, or open a copy you already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatte mit Qwen2.5 auf deinem eigenen Computer. Nichts, was du schreibst, verlässt ihn. Hol dir zuerst das Modell: Lade es einmal herunter oder öffne eine Kopie, die du schon hast.</translation>
     </message>
     <message>
         <source>Download Qwen2.5-1.5B-Instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>Qwen2.5-1.5B-Instruct herunterladen</translation>
     </message>
     <message>
         <source>%1 (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (empfohlen)</translation>
     </message>
     <message>
         <source>%1 · download %2 · needs about %3 of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Download %2 · braucht etwa %3 Arbeitsspeicher</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen</translation>
     </message>
     <message>
         <source>Download the chosen model</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gewählte Modell herunterladen</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Pause the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Download anhalten</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Resume the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Download fortsetzen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Cancel the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Download abbrechen</translation>
     </message>
     <message>
         <source>Downloaded. Loading the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Heruntergeladen. Modell wird geladen…</translation>
     </message>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Download-Fortschritt</translation>
     </message>
     <message>
         <source>The download stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download wurde angehalten: %1</translation>
     </message>
     <message>
         <source>Or open a model you already have</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder öffne ein Modell, das du schon hast</translation>
     </message>
     <message>
         <source>Drop a .gguf file or a Hugging Face model folder here</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieh eine .gguf-Datei oder einen Hugging-Face-Modellordner hierher</translation>
     </message>
     <message>
         <source>Open a .gguf file…</source>
-        <translation type="unfinished"></translation>
+        <translation>.gguf-Datei öffnen…</translation>
     </message>
     <message>
         <source>Open a model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellordner öffnen…</translation>
     </message>
     <message>
         <source>The model could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Loading the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell wird geladen</translation>
     </message>
     <message>
         <source>Go to the chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Chat</translation>
     </message>
     <message>
         <source>Open a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell öffnen</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
     <message>
         <source>Open a Hugging Face model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging-Face-Modellordner öffnen</translation>
     </message>
 </context>
 <context>
     <name>qd::app::ChatController</name>
     <message>
         <source>A reply is already being generated in this conversation; stop it or wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Unterhaltung wird bereits eine Antwort erzeugt; stoppe sie oder warte, bis sie fertig ist.</translation>
     </message>
 </context>
 <context>
     <name>qd::app::EngineClient</name>
     <message>
         <source>A reply is already being generated in this conversation; stop it or wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Unterhaltung wird bereits eine Antwort erzeugt; stoppe sie oder warte, bis sie fertig ist.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::ConversationListModel</name>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Chat</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeheftet</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern</translation>
     </message>
     <message>
         <source>Previous 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Older</source>
-        <translation type="unfinished"></translation>
+        <translation>Älter</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::ConversationSettingsModel</name>
     <message>
         <source>Start a conversation first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginne zuerst eine Unterhaltung.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::DownloadManager</name>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::ModelManager</name>
     <message>
         <source>Opening the model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldatei wird geöffnet…</translation>
     </message>
     <message>
         <source>Preparing the weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte werden vorbereitet…</translation>
     </message>
     <message>
         <source>Setting up the context…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext wird eingerichtet…</translation>
     </message>
     <message>
         <source>Loading was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laden wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::Session</name>
     <message>
         <source>Summarize the document “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fasse das Dokument „%1“ zusammen.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::SettingFormModel</name>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Min-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungsstrafe</translation>
     </message>
     <message>
         <source>Max new tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. neue Token</translation>
     </message>
     <message>
         <source>Context length</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextlänge</translation>
     </message>
     <message>
         <source>Quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantisierung</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemprompt</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Design</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Font size</source>
-        <translation type="unfinished"></translation>
+        <translation>Schriftgröße</translation>
     </message>
     <message>
         <source>Higher is more varied; 0 always picks the likeliest word.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höher ist abwechslungsreicher; 0 wählt immer das wahrscheinlichste Wort.</translation>
     </message>
     <message>
         <source>Choose among this many likeliest tokens; 0 keeps all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus so vielen der wahrscheinlichsten Token wählen; 0 behält alle.</translation>
     </message>
     <message>
         <source>Choose among the likeliest tokens that add up to this probability.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus den wahrscheinlichsten Token wählen, die zusammen diese Wahrscheinlichkeit erreichen.</translation>
     </message>
     <message>
         <source>Leave out tokens less likely than this share of the likeliest one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token weglassen, die unwahrscheinlicher sind als dieser Anteil des wahrscheinlichsten.</translation>
     </message>
     <message>
         <source>Above 1 discourages repeating the same words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Über 1 werden Wiederholungen derselben Wörter vermieden.</translation>
     </message>
     <message>
         <source>The longest reply, in tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die längste Antwort, in Token.</translation>
     </message>
     <message>
         <source>How much of the conversation the model sees, in tokens. Applies when the model is loaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viel der Unterhaltung das Modell sieht, in Token. Gilt, sobald das Modell neu geladen wird.</translation>
     </message>
     <message>
         <source>Smaller levels need less memory and run faster, a little less accurately. Applies when the model is loaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinere Stufen brauchen weniger Speicher und laufen schneller, etwas weniger genau. Gilt, sobald das Modell neu geladen wird.</translation>
     </message>
     <message>
         <source>Processor threads for the model; 0 picks a good number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessor-Threads für das Modell; 0 wählt eine passende Anzahl.</translation>
     </message>
     <message>
         <source>The same seed gives the same reply; -1 picks a new one every time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Derselbe Seed ergibt dieselbe Antwort; -1 wählt jedes Mal einen neuen.</translation>
     </message>
     <message>
         <source>Instructions the model gets before every conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen, die das Modell vor jeder Unterhaltung erhält.</translation>
     </message>
     <message>
         <source>Light, dark, or the same as your desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell, dunkel oder wie dein Desktop.</translation>
     </message>
     <message>
         <source>Applies after QwenDesk is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt nach einem Neustart von QwenDesk.</translation>
     </message>
     <message>
         <source>Text size of the chat, in points.</source>
-        <translation type="unfinished"></translation>
+        <translation>Textgröße des Chats, in Punkt.</translation>
     </message>
     <message>
         <source>%1: please enter a value in the allowed range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Bitte gib einen Wert im erlaubten Bereich ein.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::SettingsModel</name>
     <message>
         <source>As stored in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie in der Datei gespeichert</translation>
     </message>
     <message>
         <source>%1 (%2 of memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 Speicher)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::WritingTools</name>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Englisch</translation>
     </message>
     <message>
         <source>Simplified Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinfachtes Chinesisch</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>Japanisch</translation>
     </message>
     <message>
         <source>Korean</source>
-        <translation type="unfinished"></translation>
+        <translation>Koreanisch</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Deutsch</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Französisch</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Spanisch</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Russisch</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>Arabisch</translation>
     </message>
     <message>
         <source>Pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügter Text</translation>
     </message>
     <message>
         <source>Only text files (.txt, .md) can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Textdateien (.txt, .md) können angehängt werden.</translation>
     </message>
     <message>
         <source>%1 is too large; attach a text of at most 8 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß; hänge einen Text von höchstens 8 MB an.</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>ChatPage</name>
@@ -54,7 +55,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n token(s)</source>
-        <translation><numerusform>%1 · %2 · %n token</numerusform><numerusform>%1 · %2 · %n tokens</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · %n token</numerusform>
+            <numerusform>%1 · %2 · %n tokens</numerusform>
+        </translation>
     </message>
     <message>
         <source>Summarizing part %1 of %2</source>
@@ -142,7 +146,10 @@
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
-        <translation><numerusform>%n token</numerusform><numerusform>%n tokens</numerusform></translation>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stop</source>
@@ -267,7 +274,10 @@
     </message>
     <message numerus="yes">
         <source>%n older message(s) were left out so the conversation fits the context.</source>
-        <translation><numerusform>%n older message was left out so the conversation fits the context.</numerusform><numerusform>%n older messages were left out so the conversation fits the context.</numerusform></translation>
+        <translation>
+            <numerusform>%n older message was left out so the conversation fits the context.</numerusform>
+            <numerusform>%n older messages were left out so the conversation fits the context.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Thinking…</source>

@@ -5,966 +5,966 @@
     <name>ChatPage</name>
     <message>
         <source>Loading the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du modèle</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages</translation>
     </message>
     <message>
         <source>Ask anything. Everything stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandez ce que vous voulez. Tout reste sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Type your first message while the model loads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez votre premier message pendant le chargement du modèle.</translation>
     </message>
 </context>
 <context>
     <name>CodeBlock</name>
     <message>
         <source>Code block, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloc de code, %1</translation>
     </message>
     <message>
         <source>Code block</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloc de code</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy the code</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le code</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Attached document %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Document joint %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %2 · %n jeton</numerusform>
+            <numerusform>%1 · %2 · %n jetons</numerusform>
         </translation>
     </message>
     <message>
         <source>Summarizing part %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé de la partie %1 sur %2</translation>
     </message>
     <message>
         <source>Summarize</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumer</translation>
     </message>
     <message>
         <source>Summarize the whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumer tout le document</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Stop summarizing</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le résumé</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Remove the document</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le document</translation>
     </message>
     <message>
         <source>Message QwenDesk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire à QwenDesk…</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Enter sends, Shift+Enter starts a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée envoie, Maj+Entrée passe à la ligne</translation>
     </message>
     <message>
         <source>Translate</source>
-        <translation type="unfinished"></translation>
+        <translation>Traduire</translation>
     </message>
     <message>
         <source>Translate the text into another language</source>
-        <translation type="unfinished"></translation>
+        <translation>Traduire le texte dans une autre langue</translation>
     </message>
     <message>
         <source>Proofread</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire</translation>
     </message>
     <message>
         <source>Correct spelling and grammar</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger l’orthographe et la grammaire</translation>
     </message>
     <message>
         <source>Rewrite</source>
-        <translation type="unfinished"></translation>
+        <translation>Reformuler</translation>
     </message>
     <message>
         <source>Rewrite in another style</source>
-        <translation type="unfinished"></translation>
+        <translation>Reformuler dans un autre style</translation>
     </message>
     <message>
         <source>Formal</source>
-        <translation type="unfinished"></translation>
+        <translation>Soutenu</translation>
     </message>
     <message>
         <source>Casual</source>
-        <translation type="unfinished"></translation>
+        <translation>Familier</translation>
     </message>
     <message>
         <source>Shorter</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus court</translation>
     </message>
     <message>
         <source>Summarize the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumer le texte</translation>
     </message>
     <message>
         <source>%1 / %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 jetons</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jeton</numerusform>
+            <numerusform>%n jetons</numerusform>
         </translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Stop the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la réponse</translation>
     </message>
     <message>
         <source>Send the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le message</translation>
     </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
     <message>
         <source>%1, pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, épinglée</translation>
     </message>
     <message>
         <source>Conversation title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre de la conversation</translation>
     </message>
     <message>
         <source>More actions for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres actions pour %1</translation>
     </message>
     <message>
         <source>More actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres actions</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer</translation>
     </message>
     <message>
         <source>Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>Désépingler</translation>
     </message>
     <message>
         <source>Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Épingler</translation>
     </message>
     <message>
         <source>Export as Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en Markdown…</translation>
     </message>
     <message>
         <source>Export as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en JSON…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>%1 – QwenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – QwenDesk</translation>
     </message>
     <message>
         <source>QwenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>QwenDesk</translation>
     </message>
     <message>
         <source>“%1” was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » a été supprimée.</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Undo the deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la suppression</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la conversation</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers Markdown (*.md)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’export</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Open a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un modèle</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles GGUF (*.gguf)</translation>
     </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistant</translation>
     </message>
     <message numerus="yes">
         <source>%n older message(s) were left out so the conversation fits the context.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message ancien a été omis pour que la conversation tienne dans le contexte.</numerusform>
+            <numerusform>%n messages anciens ont été omis pour que la conversation tienne dans le contexte.</numerusform>
         </translation>
     </message>
     <message>
         <source>Thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réflexion…</translation>
     </message>
     <message>
         <source>The reply failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse a échoué : %1</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêtée.</translation>
     </message>
     <message>
         <source>Interrupted when QwenDesk closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompue à la fermeture de QwenDesk.</translation>
     </message>
     <message>
         <source>Edit message</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le message</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Send the edited message</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le message modifié</translation>
     </message>
     <message>
         <source>Previous version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version précédente</translation>
     </message>
     <message>
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <source>Next version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version suivante</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le message</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Edit and send again as a new branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier et renvoyer comme nouvelle branche</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Régénérer</translation>
     </message>
     <message>
         <source>Write another reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire une autre réponse</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Delete this message and what follows it</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce message et la suite</translation>
     </message>
     <message>
         <source>%1 tokens · %2 tokens/s · first token after %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons · %2 jetons/s · premier jeton après %3 s</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
         <source>Summarize the following text. Keep the main points, names and numbers, and write the summary in the language of the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Résume le texte suivant. Garde les points principaux, les noms et les nombres, et rédige le résumé dans la langue du texte.</translation>
     </message>
     <message>
         <source>The following are summaries of consecutive parts of one document. Combine them into a single summary of the whole document, keeping the main points in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voici les résumés de parties consécutives d’un même document. Réunis-les en un seul résumé de tout le document, en gardant les points principaux dans l’ordre.</translation>
     </message>
     <message>
         <source>Translate the following text into %1. Reply with the translation only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Traduis le texte suivant dans cette langue : %1. Réponds uniquement avec la traduction.</translation>
     </message>
     <message>
         <source>Proofread the following text. Correct spelling, grammar and punctuation without changing its meaning or style, and reply with the corrected text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relis le texte suivant. Corrige l’orthographe, la grammaire et la ponctuation sans changer son sens ni son style, et réponds uniquement avec le texte corrigé.</translation>
     </message>
     <message>
         <source>Rewrite the following text in a formal tone. Reply with the rewritten text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reformule le texte suivant sur un ton soutenu. Réponds uniquement avec le texte reformulé.</translation>
     </message>
     <message>
         <source>Rewrite the following text in a casual, friendly tone. Reply with the rewritten text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reformule le texte suivant sur un ton détendu et amical. Réponds uniquement avec le texte reformulé.</translation>
     </message>
     <message>
         <source>Rewrite the following text to be shorter, keeping its meaning. Reply with the rewritten text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reformule le texte suivant plus brièvement, sans changer son sens. Réponds uniquement avec le texte reformulé.</translation>
     </message>
 </context>
 <context>
     <name>SettingRow</name>
     <message>
         <source>Reset to default</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir la valeur par défaut</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer %1</translation>
     </message>
 </context>
 <context>
     <name>SettingsForm</name>
     <message>
         <source>Reset to default</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir la valeur par défaut</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>This conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer les paramètres</translation>
     </message>
     <message>
         <source>Model: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle : %1 (%2)</translation>
     </message>
     <message>
         <source>No model loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle chargé</translation>
     </message>
     <message>
         <source>Load again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger</translation>
     </message>
     <message>
         <source>Load the model again with these settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger le modèle avec ces paramètres</translation>
     </message>
     <message>
         <source>Change model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer de modèle…</translation>
     </message>
     <message>
         <source>Restart QwenDesk to see the new language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redémarrez QwenDesk pour voir la nouvelle langue.</translation>
     </message>
     <message>
         <source>Use the global setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser le paramètre global</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle discussion</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les conversations</translation>
     </message>
     <message>
         <source>Write a message</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire un message</translation>
     </message>
     <message>
         <source>Send the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le message</translation>
     </message>
     <message>
         <source>New line in the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle ligne dans le message</translation>
     </message>
     <message>
         <source>Stop the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la réponse</translation>
     </message>
     <message>
         <source>Regenerate the last reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Régénérer la dernière réponse</translation>
     </message>
     <message>
         <source>Rename the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la conversation</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la conversation</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Open a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un modèle</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversations</translation>
     </message>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle discussion</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les conversations</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de la recherche</translation>
     </message>
     <message>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
         <source>Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier (F1)</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue</translation>
     </message>
     <message>
         <source>Welcome to QwenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans QwenDesk</translation>
     </message>
     <message>
         <source>Chat with Qwen2.5 on your own computer. Nothing you write leaves it. First, get the model: download it once, or open a copy you already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Discutez avec Qwen2.5 sur votre propre ordinateur. Rien de ce que vous écrivez n’en sort. Commencez par obtenir le modèle : téléchargez-le une fois, ou ouvrez une copie que vous avez déjà.</translation>
     </message>
     <message>
         <source>Download Qwen2.5-1.5B-Instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger Qwen2.5-1.5B-Instruct</translation>
     </message>
     <message>
         <source>%1 (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (recommandé)</translation>
     </message>
     <message>
         <source>%1 · download %2 · needs about %3 of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · téléchargement %2 · environ %3 de mémoire</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger</translation>
     </message>
     <message>
         <source>Download the chosen model</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger le modèle choisi</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Pause the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre le téléchargement en pause</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>Resume the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre le téléchargement</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Cancel the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le téléchargement</translation>
     </message>
     <message>
         <source>Downloaded. Loading the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargé. Chargement du modèle…</translation>
     </message>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression du téléchargement</translation>
     </message>
     <message>
         <source>The download stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement s’est arrêté : %1</translation>
     </message>
     <message>
         <source>Or open a model you already have</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou ouvrez un modèle que vous avez déjà</translation>
     </message>
     <message>
         <source>Drop a .gguf file or a Hugging Face model folder here</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposez ici un fichier .gguf ou un dossier de modèle Hugging Face</translation>
     </message>
     <message>
         <source>Open a .gguf file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier .gguf…</translation>
     </message>
     <message>
         <source>Open a model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un dossier de modèle…</translation>
     </message>
     <message>
         <source>The model could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle n’a pas pu être chargé : %1</translation>
     </message>
     <message>
         <source>Loading the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du modèle</translation>
     </message>
     <message>
         <source>Go to the chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la discussion</translation>
     </message>
     <message>
         <source>Open a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un modèle</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles GGUF (*.gguf)</translation>
     </message>
     <message>
         <source>Open a Hugging Face model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un dossier de modèle Hugging Face</translation>
     </message>
 </context>
 <context>
     <name>qd::app::ChatController</name>
     <message>
         <source>A reply is already being generated in this conversation; stop it or wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une réponse est déjà en cours dans cette conversation ; arrêtez-la ou attendez qu’elle se termine.</translation>
     </message>
 </context>
 <context>
     <name>qd::app::EngineClient</name>
     <message>
         <source>A reply is already being generated in this conversation; stop it or wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une réponse est déjà en cours dans cette conversation ; arrêtez-la ou attendez qu’elle se termine.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::ConversationListModel</name>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle discussion</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Épinglées</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Previous 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Older</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus anciennes</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::ConversationSettingsModel</name>
     <message>
         <source>Start a conversation first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencez d’abord une conversation.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::DownloadManager</name>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::ModelManager</name>
     <message>
         <source>Opening the model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture du fichier du modèle…</translation>
     </message>
     <message>
         <source>Preparing the weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation des poids…</translation>
     </message>
     <message>
         <source>Setting up the context…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation du contexte…</translation>
     </message>
     <message>
         <source>Loading was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chargement a été annulé.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::Session</name>
     <message>
         <source>Summarize the document “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Résume le document « %1 ».</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::SettingFormModel</name>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Température</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Min-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Pénalité de répétition</translation>
     </message>
     <message>
         <source>Max new tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveaux jetons max.</translation>
     </message>
     <message>
         <source>Context length</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur du contexte</translation>
     </message>
     <message>
         <source>Quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantification</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Graine</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt système</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Thème</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Font size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du texte</translation>
     </message>
     <message>
         <source>Higher is more varied; 0 always picks the likeliest word.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus élevé, plus varié ; 0 choisit toujours le mot le plus probable.</translation>
     </message>
     <message>
         <source>Choose among this many likeliest tokens; 0 keeps all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir parmi ce nombre de jetons les plus probables ; 0 les garde tous.</translation>
     </message>
     <message>
         <source>Choose among the likeliest tokens that add up to this probability.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir parmi les jetons les plus probables dont la somme atteint cette probabilité.</translation>
     </message>
     <message>
         <source>Leave out tokens less likely than this share of the likeliest one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écarter les jetons moins probables que cette fraction du plus probable.</translation>
     </message>
     <message>
         <source>Above 1 discourages repeating the same words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au-dessus de 1, décourage la répétition des mêmes mots.</translation>
     </message>
     <message>
         <source>The longest reply, in tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse la plus longue, en jetons.</translation>
     </message>
     <message>
         <source>How much of the conversation the model sees, in tokens. Applies when the model is loaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La part de la conversation que voit le modèle, en jetons. S’applique au prochain chargement du modèle.</translation>
     </message>
     <message>
         <source>Smaller levels need less memory and run faster, a little less accurately. Applies when the model is loaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les niveaux plus petits demandent moins de mémoire et vont plus vite, avec un peu moins de précision. S’applique au prochain chargement du modèle.</translation>
     </message>
     <message>
         <source>Processor threads for the model; 0 picks a good number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads du processeur pour le modèle ; 0 choisit un bon nombre.</translation>
     </message>
     <message>
         <source>The same seed gives the same reply; -1 picks a new one every time.</source>
-        <translation type="unfinished"></translation>
+        <translation>La même graine donne la même réponse ; -1 en choisit une nouvelle à chaque fois.</translation>
     </message>
     <message>
         <source>Instructions the model gets before every conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions données au modèle avant chaque conversation.</translation>
     </message>
     <message>
         <source>Light, dark, or the same as your desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair, sombre, ou comme votre bureau.</translation>
     </message>
     <message>
         <source>Applies after QwenDesk is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>S’applique après le redémarrage de QwenDesk.</translation>
     </message>
     <message>
         <source>Text size of the chat, in points.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du texte de la discussion, en points.</translation>
     </message>
     <message>
         <source>%1: please enter a value in the allowed range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : saisissez une valeur dans la plage autorisée.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::SettingsModel</name>
     <message>
         <source>As stored in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel qu’enregistré dans le fichier</translation>
     </message>
     <message>
         <source>%1 (%2 of memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 de mémoire)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Comme le système</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::WritingTools</name>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Anglais</translation>
     </message>
     <message>
         <source>Simplified Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>Chinois simplifié</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>Japonais</translation>
     </message>
     <message>
         <source>Korean</source>
-        <translation type="unfinished"></translation>
+        <translation>Coréen</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Allemand</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Français</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Espagnol</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Russe</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>Arabe</translation>
     </message>
     <message>
         <source>Pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte collé</translation>
     </message>
     <message>
         <source>Only text files (.txt, .md) can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les fichiers texte (.txt, .md) peuvent être joints.</translation>
     </message>
     <message>
         <source>%1 is too large; attach a text of at most 8 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est trop volumineux ; joignez un texte de 8 Mo au plus.</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
 </context>
 </TS>

@@ -5,969 +5,969 @@
     <name>ChatPage</name>
     <message>
         <source>Loading the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка модели</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщения</translation>
     </message>
     <message>
         <source>Ask anything. Everything stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спрашивайте о чём угодно. Всё остаётся на этом компьютере.</translation>
     </message>
     <message>
         <source>Type your first message while the model loads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишите первое сообщение, пока загружается модель.</translation>
     </message>
 </context>
 <context>
     <name>CodeBlock</name>
     <message>
         <source>Code block, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Блок кода, %1</translation>
     </message>
     <message>
         <source>Code block</source>
-        <translation type="unfinished"></translation>
+        <translation>Блок кода</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Скопировано</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать</translation>
     </message>
     <message>
         <source>Copy the code</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать код</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Код</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Attached document %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Вложенный документ %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %2 · %n токен</numerusform>
+            <numerusform>%1 · %2 · %n токена</numerusform>
+            <numerusform>%1 · %2 · %n токенов</numerusform>
         </translation>
     </message>
     <message>
         <source>Summarizing part %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Краткое изложение части %1 из %2</translation>
     </message>
     <message>
         <source>Summarize</source>
-        <translation type="unfinished"></translation>
+        <translation>Изложить кратко</translation>
     </message>
     <message>
         <source>Summarize the whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Кратко изложить весь документ</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Stop summarizing</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановить изложение</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Убрать</translation>
     </message>
     <message>
         <source>Remove the document</source>
-        <translation type="unfinished"></translation>
+        <translation>Убрать документ</translation>
     </message>
     <message>
         <source>Message QwenDesk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение для QwenDesk…</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение</translation>
     </message>
     <message>
         <source>Enter sends, Shift+Enter starts a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter — отправить, Shift+Enter — новая строка</translation>
     </message>
     <message>
         <source>Translate</source>
-        <translation type="unfinished"></translation>
+        <translation>Перевести</translation>
     </message>
     <message>
         <source>Translate the text into another language</source>
-        <translation type="unfinished"></translation>
+        <translation>Перевести текст на другой язык</translation>
     </message>
     <message>
         <source>Proofread</source>
-        <translation type="unfinished"></translation>
+        <translation>Вычитать</translation>
     </message>
     <message>
         <source>Correct spelling and grammar</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправить орфографию и грамматику</translation>
     </message>
     <message>
         <source>Rewrite</source>
-        <translation type="unfinished"></translation>
+        <translation>Переписать</translation>
     </message>
     <message>
         <source>Rewrite in another style</source>
-        <translation type="unfinished"></translation>
+        <translation>Переписать в другом стиле</translation>
     </message>
     <message>
         <source>Formal</source>
-        <translation type="unfinished"></translation>
+        <translation>Официально</translation>
     </message>
     <message>
         <source>Casual</source>
-        <translation type="unfinished"></translation>
+        <translation>Непринуждённо</translation>
     </message>
     <message>
         <source>Shorter</source>
-        <translation type="unfinished"></translation>
+        <translation>Короче</translation>
     </message>
     <message>
         <source>Summarize the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Кратко изложить текст</translation>
     </message>
     <message>
         <source>%1 / %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 токенов</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n токен</numerusform>
+            <numerusform>%n токена</numerusform>
+            <numerusform>%n токенов</numerusform>
         </translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Стоп</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить</translation>
     </message>
     <message>
         <source>Stop the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановить ответ</translation>
     </message>
     <message>
         <source>Send the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить сообщение</translation>
     </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
     <message>
         <source>%1, pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, закреплён</translation>
     </message>
     <message>
         <source>Conversation title</source>
-        <translation type="unfinished"></translation>
+        <translation>Название разговора</translation>
     </message>
     <message>
         <source>More actions for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Другие действия для «%1»</translation>
     </message>
     <message>
         <source>More actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Другие действия</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать</translation>
     </message>
     <message>
         <source>Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>Открепить</translation>
     </message>
     <message>
         <source>Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрепить</translation>
     </message>
     <message>
         <source>Export as Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт в Markdown…</translation>
     </message>
     <message>
         <source>Export as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт в JSON…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>%1 – QwenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – QwenDesk</translation>
     </message>
     <message>
         <source>QwenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>QwenDesk</translation>
     </message>
     <message>
         <source>“%1” was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» удалён.</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить</translation>
     </message>
     <message>
         <source>Undo the deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить удаление</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать разговор</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы JSON (*.json)</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы Markdown (*.md)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось экспортировать</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>ОК</translation>
     </message>
     <message>
         <source>Open a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть модель</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Модели GGUF (*.gguf)</translation>
     </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ассистент</translation>
     </message>
     <message numerus="yes">
         <source>%n older message(s) were left out so the conversation fits the context.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n старое сообщение пропущено, чтобы разговор поместился в контекст.</numerusform>
+            <numerusform>%n старых сообщения пропущено, чтобы разговор поместился в контекст.</numerusform>
+            <numerusform>%n старых сообщений пропущено, чтобы разговор поместился в контекст.</numerusform>
         </translation>
     </message>
     <message>
         <source>Thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Думаю…</translation>
     </message>
     <message>
         <source>The reply failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось получить ответ: %1</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановлено.</translation>
     </message>
     <message>
         <source>Interrupted when QwenDesk closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Прервано при закрытии QwenDesk.</translation>
     </message>
     <message>
         <source>Edit message</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить сообщение</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить</translation>
     </message>
     <message>
         <source>Send the edited message</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить изменённое сообщение</translation>
     </message>
     <message>
         <source>Previous version</source>
-        <translation type="unfinished"></translation>
+        <translation>Предыдущая версия</translation>
     </message>
     <message>
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <source>Next version</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующая версия</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать</translation>
     </message>
     <message>
         <source>Copy the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать сообщение</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить</translation>
     </message>
     <message>
         <source>Edit and send again as a new branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить и отправить заново как новую ветку</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать заново</translation>
     </message>
     <message>
         <source>Write another reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Написать другой ответ</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Delete this message and what follows it</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить это сообщение и всё, что после него</translation>
     </message>
     <message>
         <source>%1 tokens · %2 tokens/s · first token after %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Токенов: %1 · %2 токенов/с · первый токен через %3 с</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
         <source>Summarize the following text. Keep the main points, names and numbers, and write the summary in the language of the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кратко изложи следующий текст. Сохрани главные мысли, имена и числа и напиши изложение на языке текста.</translation>
     </message>
     <message>
         <source>The following are summaries of consecutive parts of one document. Combine them into a single summary of the whole document, keeping the main points in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ниже приведены краткие изложения последовательных частей одного документа. Объедини их в одно изложение всего документа, сохранив порядок главных мыслей.</translation>
     </message>
     <message>
         <source>Translate the following text into %1. Reply with the translation only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Переведи следующий текст на язык: %1. В ответе дай только перевод.</translation>
     </message>
     <message>
         <source>Proofread the following text. Correct spelling, grammar and punctuation without changing its meaning or style, and reply with the corrected text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вычитай следующий текст. Исправь орфографию, грамматику и пунктуацию, не меняя смысла и стиля, и в ответе дай только исправленный текст.</translation>
     </message>
     <message>
         <source>Rewrite the following text in a formal tone. Reply with the rewritten text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перепиши следующий текст в официальном тоне. В ответе дай только переписанный текст.</translation>
     </message>
     <message>
         <source>Rewrite the following text in a casual, friendly tone. Reply with the rewritten text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перепиши следующий текст в непринуждённом, дружелюбном тоне. В ответе дай только переписанный текст.</translation>
     </message>
     <message>
         <source>Rewrite the following text to be shorter, keeping its meaning. Reply with the rewritten text only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перепиши следующий текст короче, сохранив смысл. В ответе дай только переписанный текст.</translation>
     </message>
 </context>
 <context>
     <name>SettingRow</name>
     <message>
         <source>Reset to default</source>
-        <translation type="unfinished"></translation>
+        <translation>Вернуть значение по умолчанию</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>Save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить: %1</translation>
     </message>
 </context>
 <context>
     <name>SettingsForm</name>
     <message>
         <source>Reset to default</source>
-        <translation type="unfinished"></translation>
+        <translation>Вернуть значение по умолчанию</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Общие</translation>
     </message>
     <message>
         <source>This conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот разговор</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>Close the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть настройки</translation>
     </message>
     <message>
         <source>Model: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Модель: %1 (%2)</translation>
     </message>
     <message>
         <source>No model loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Модель не загружена</translation>
     </message>
     <message>
         <source>Load again</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить заново</translation>
     </message>
     <message>
         <source>Load the model again with these settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить модель заново с этими настройками</translation>
     </message>
     <message>
         <source>Change model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сменить модель…</translation>
     </message>
     <message>
         <source>Restart QwenDesk to see the new language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезапустите QwenDesk, чтобы увидеть новый язык.</translation>
     </message>
     <message>
         <source>Use the global setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Использовать общую настройку</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый чат</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по разговорам</translation>
     </message>
     <message>
         <source>Write a message</source>
-        <translation type="unfinished"></translation>
+        <translation>Написать сообщение</translation>
     </message>
     <message>
         <source>Send the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить сообщение</translation>
     </message>
     <message>
         <source>New line in the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая строка в сообщении</translation>
     </message>
     <message>
         <source>Stop the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановить ответ</translation>
     </message>
     <message>
         <source>Regenerate the last reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать последний ответ заново</translation>
     </message>
     <message>
         <source>Rename the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать разговор</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать разговор</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки</translation>
     </message>
     <message>
         <source>Open a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть модель</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Выйти</translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Разговоры</translation>
     </message>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый чат</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по разговорам</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Результаты поиска</translation>
     </message>
     <message>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не найдено</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки</translation>
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки (Ctrl+,)</translation>
     </message>
     <message>
         <source>Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сочетания клавиш (F1)</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Добро пожаловать</translation>
     </message>
     <message>
         <source>Welcome to QwenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Добро пожаловать в QwenDesk</translation>
     </message>
     <message>
         <source>Chat with Qwen2.5 on your own computer. Nothing you write leaves it. First, get the model: download it once, or open a copy you already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Общайтесь с Qwen2.5 на своём компьютере. Ничто из написанного вами его не покидает. Сначала получите модель: скачайте её один раз или откройте уже имеющуюся копию.</translation>
     </message>
     <message>
         <source>Download Qwen2.5-1.5B-Instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>Скачать Qwen2.5-1.5B-Instruct</translation>
     </message>
     <message>
         <source>%1 (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (рекомендуется)</translation>
     </message>
     <message>
         <source>%1 · download %2 · needs about %3 of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · загрузка %2 · нужно около %3 памяти</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Скачать</translation>
     </message>
     <message>
         <source>Download the chosen model</source>
-        <translation type="unfinished"></translation>
+        <translation>Скачать выбранную модель</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза</translation>
     </message>
     <message>
         <source>Pause the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Приостановить загрузку</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Продолжить</translation>
     </message>
     <message>
         <source>Resume the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Продолжить загрузку</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Cancel the download</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить загрузку</translation>
     </message>
     <message>
         <source>Downloaded. Loading the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Скачано. Загрузка модели…</translation>
     </message>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Ход загрузки</translation>
     </message>
     <message>
         <source>The download stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка остановилась: %1</translation>
     </message>
     <message>
         <source>Or open a model you already have</source>
-        <translation type="unfinished"></translation>
+        <translation>Или откройте уже имеющуюся модель</translation>
     </message>
     <message>
         <source>Drop a .gguf file or a Hugging Face model folder here</source>
-        <translation type="unfinished"></translation>
+        <translation>Перетащите сюда файл .gguf или папку модели Hugging Face</translation>
     </message>
     <message>
         <source>Open a .gguf file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть файл .gguf…</translation>
     </message>
     <message>
         <source>Open a model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть папку модели…</translation>
     </message>
     <message>
         <source>The model could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось загрузить модель: %1</translation>
     </message>
     <message>
         <source>Loading the model</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка модели</translation>
     </message>
     <message>
         <source>Go to the chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к чату</translation>
     </message>
     <message>
         <source>Open a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть модель</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Модели GGUF (*.gguf)</translation>
     </message>
     <message>
         <source>Open a Hugging Face model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть папку модели Hugging Face</translation>
     </message>
 </context>
 <context>
     <name>qd::app::ChatController</name>
     <message>
         <source>A reply is already being generated in this conversation; stop it or wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этом разговоре уже создаётся ответ; остановите его или дождитесь завершения.</translation>
     </message>
 </context>
 <context>
     <name>qd::app::EngineClient</name>
     <message>
         <source>A reply is already being generated in this conversation; stop it or wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этом разговоре уже создаётся ответ; остановите его или дождитесь завершения.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::ConversationListModel</name>
     <message>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый чат</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Закреплённые</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Вчера</translation>
     </message>
     <message>
         <source>Previous 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 7 дней</translation>
     </message>
     <message>
         <source>Older</source>
-        <translation type="unfinished"></translation>
+        <translation>Ранее</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать %1: %2</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::ConversationSettingsModel</name>
     <message>
         <source>Start a conversation first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала начните разговор.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::DownloadManager</name>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 из %2</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/с</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::ModelManager</name>
     <message>
         <source>Opening the model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытие файла модели…</translation>
     </message>
     <message>
         <source>Preparing the weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подготовка весов…</translation>
     </message>
     <message>
         <source>Setting up the context…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подготовка контекста…</translation>
     </message>
     <message>
         <source>Loading was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка отменена.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::Session</name>
     <message>
         <source>Summarize the document “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кратко изложи документ «%1».</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::SettingFormModel</name>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Температура</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Min-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Штраф за повторы</translation>
     </message>
     <message>
         <source>Max new tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Макс. новых токенов</translation>
     </message>
     <message>
         <source>Context length</source>
-        <translation type="unfinished"></translation>
+        <translation>Длина контекста</translation>
     </message>
     <message>
         <source>Quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>Квантование</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Потоки</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Зерно</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Системный промпт</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык</translation>
     </message>
     <message>
         <source>Font size</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер шрифта</translation>
     </message>
     <message>
         <source>Higher is more varied; 0 always picks the likeliest word.</source>
-        <translation type="unfinished"></translation>
+        <translation>Чем выше, тем разнообразнее; при 0 всегда выбирается самое вероятное слово.</translation>
     </message>
     <message>
         <source>Choose among this many likeliest tokens; 0 keeps all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбирать из стольких самых вероятных токенов; 0 — оставить все.</translation>
     </message>
     <message>
         <source>Choose among the likeliest tokens that add up to this probability.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбирать из самых вероятных токенов, которые в сумме дают эту вероятность.</translation>
     </message>
     <message>
         <source>Leave out tokens less likely than this share of the likeliest one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отбрасывать токены, вероятность которых меньше этой доли от самого вероятного.</translation>
     </message>
     <message>
         <source>Above 1 discourages repeating the same words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение больше 1 снижает повторение одних и тех же слов.</translation>
     </message>
     <message>
         <source>The longest reply, in tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Самый длинный ответ, в токенах.</translation>
     </message>
     <message>
         <source>How much of the conversation the model sees, in tokens. Applies when the model is loaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Какую часть разговора видит модель, в токенах. Применяется при повторной загрузке модели.</translation>
     </message>
     <message>
         <source>Smaller levels need less memory and run faster, a little less accurately. Applies when the model is loaded again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Меньшие уровни требуют меньше памяти и работают быстрее, но чуть менее точно. Применяется при повторной загрузке модели.</translation>
     </message>
     <message>
         <source>Processor threads for the model; 0 picks a good number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Потоки процессора для модели; 0 — подобрать подходящее число.</translation>
     </message>
     <message>
         <source>The same seed gives the same reply; -1 picks a new one every time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Одно и то же зерно даёт один и тот же ответ; -1 — каждый раз новое.</translation>
     </message>
     <message>
         <source>Instructions the model gets before every conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Указания, которые модель получает перед каждым разговором.</translation>
     </message>
     <message>
         <source>Light, dark, or the same as your desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Светлая, тёмная или как на рабочем столе.</translation>
     </message>
     <message>
         <source>Applies after QwenDesk is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Применяется после перезапуска QwenDesk.</translation>
     </message>
     <message>
         <source>Text size of the chat, in points.</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер текста в чате, в пунктах.</translation>
     </message>
     <message>
         <source>%1: please enter a value in the allowed range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: введите значение в допустимом диапазоне.</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::SettingsModel</name>
     <message>
         <source>As stored in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Как в файле</translation>
     </message>
     <message>
         <source>%1 (%2 of memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 памяти)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Светлая</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Тёмная</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Как в системе</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык системы</translation>
     </message>
 </context>
 <context>
     <name>qd::ui::WritingTools</name>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Английский</translation>
     </message>
     <message>
         <source>Simplified Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>Китайский (упрощённый)</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>Японский</translation>
     </message>
     <message>
         <source>Korean</source>
-        <translation type="unfinished"></translation>
+        <translation>Корейский</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Немецкий</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Французский</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Испанский</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Русский</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>Арабский</translation>
     </message>
     <message>
         <source>Pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставленный текст</translation>
     </message>
     <message>
         <source>Only text files (.txt, .md) can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Прикрепить можно только текстовые файлы (.txt, .md).</translation>
     </message>
     <message>
         <source>%1 is too large; attach a text of at most 8 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл %1 слишком большой; прикрепите текст не больше 8 МБ.</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать %1: %2</translation>
     </message>
 </context>
 </TS>

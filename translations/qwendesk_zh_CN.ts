@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChatPage</name>
@@ -54,7 +55,9 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n token(s)</source>
-        <translation><numerusform>%1 · %2 · %n 个词元</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · %n 个词元</numerusform>
+        </translation>
     </message>
     <message>
         <source>Summarizing part %1 of %2</source>
@@ -142,7 +145,9 @@
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
-        <translation><numerusform>%n 个词元</numerusform></translation>
+        <translation>
+            <numerusform>%n 个词元</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stop</source>
@@ -267,7 +272,9 @@
     </message>
     <message numerus="yes">
         <source>%n older message(s) were left out so the conversation fits the context.</source>
-        <translation><numerusform>为适应上下文长度，省略了 %n 条较早的消息。</numerusform></translation>
+        <translation>
+            <numerusform>为适应上下文长度，省略了 %n 条较早的消息。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Thinking…</source>
