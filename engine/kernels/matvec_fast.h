@@ -11,11 +11,15 @@ namespace qd::detail {
 
 // Q8_0, Q4_0 and Q4_K rows with AVX-512 VNNI: per block of 32, an exact int32 dot product of the
 // weight integers with the 8-bit activations, scaled by both blocks' scales and summed in f32
-// (for Q4_K also minus dmin * min times the activation block's sum).
-void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations &x, float *y, int64_t rowBegin,
-                         int64_t rowEnd);
+// (for Q4_K also minus dmin * min times the activation block's sum). x holds `tokens` inputs; y
+// is `tokens` rows of w.rows outputs. Q8_0 and Q4_0 decode each weight block once for up to 8
+// inputs.
+void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,
+                         int64_t rowBegin, int64_t rowEnd);
 
 // BF16 rows with AVX-512 BF16: products of bf16 weights and bf16-rounded activations, f32 sums.
-void matvecRowsBf16Dot512(const WeightView &w, const uint16_t *x, float *y, int64_t rowBegin, int64_t rowEnd);
+// x holds `tokens` inputs of w.cols values; y is `tokens` rows of w.rows outputs.
+void matvecRowsBf16Dot512(const WeightView &w, const uint16_t *x, int64_t tokens, float *y, int64_t rowBegin,
+                          int64_t rowEnd);
 
 }  // namespace qd::detail

@@ -19,22 +19,21 @@ namespace qd::detail {
 
 namespace {
 
-// d_weight * d_activation of up to 16 consecutive blocks, starting at block `first`. The f16
-// weight scales sit at the start of each block and are fetched with one gather.
+// The f16 scales of up to 16 consecutive blocks (each at the start of its block), fetched with one
+// gather; lanes past `count` are 0.
 template <int kBlockBytes>
-QD_VNNI inline void blockScales(const uint8_t *firstBlock, const float *activationScales, int64_t count, float *out) {
+QD_VNNI inline void weightScales(const uint8_t *firstBlock, int64_t count, float *out) {
     const __m512i offsets = _mm512_mullo_epi32(
         _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi32(kBlockBytes));
     const auto mask = static_cast<__mmask16>(count >= 16 ? 0xFFFF : (1u << count) - 1);
     // Each lane reads 4 bytes: the scale and the two bytes after it, inside the block.
     const __m512i raw = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), mask, offsets, firstBlock, 1);
-    const __m512 weightScales = _mm512_cvtph_ps(_mm512_cvtepi32_epi16(raw));
-    _mm512_store_ps(out, _mm512_mul_ps(weightScales, _mm512_maskz_loadu_ps(mask, activationScales)));
+    _mm512_store_ps(out, _mm512_cvtph_ps(_mm512_cvtepi32_epi16(raw)));
 }
 
-// Asks for the cache lines of the block group kAhead groups after `group` (possibly in the next
-// row, which follows in memory). Without it each row's first gather waited for memory and
-// decode read the weights at about 60% of the rate a plain streaming reader gets.
+// Asks for the cache lines of the block group 2 KB ahead of `group` (possibly in the next row,
+// which follows in memory). Without it each row's first gather waited for memory and decode read
+// the weights at about 60% of the rate a plain streaming reader gets (0.5, 1, 2 and 4 KB tried).
 template <typename Block>
 QD_VNNI inline void prefetchAhead(const Block *group) {
     constexpr int kAheadBytes = 2048;
@@ -43,81 +42,128 @@ QD_VNNI inline void prefetchAhead(const Block *group) {
         _mm_prefetch(p + offset, _MM_HINT_T0);
 }
 
-// Lanes 0-7 scaled by s[0], lanes 8-15 by s[1]: the two blocks of one dot-product instruction.
-QD_VNNI inline __m512 pairScale(const float *s) {
-    return _mm512_insertf32x8(_mm512_set1_ps(s[0]), _mm256_set1_ps(s[1]), 1);
+// Lanes 0-7 scaled by s[0], lanes 8-15 by s[1] (or 0 when the pair has only its first block):
+// the two blocks of one dot-product instruction.
+QD_VNNI inline __m512 pairScale(const float *s, bool both) {
+    const __m512 first = _mm512_set1_ps(s[0]);
+    return both ? _mm512_insertf32x8(first, _mm256_set1_ps(s[1]), 1) : _mm512_insertf32x8(first, _mm256_setzero_ps(), 1);
 }
 
-// Bytes of two Q8_0 blocks (or one and zeros) and of their activations.
-QD_VNNI inline __m512 dotPairQ8_0(const BlockQ8_0 *b, const int8_t *xq, bool both, __m512 acc, const float *s) {
+QD_VNNI inline __mmask64 pairBytes(bool both) { return both ? ~__mmask64{0} : __mmask64{0xFFFFFFFF}; }
+
+// Weight bytes of two Q8_0 blocks (or one and zeros): vpdpbusd takes unsigned bytes on one side,
+// so the kernel multiplies |w| with x carrying w's sign.
+struct PairQ8_0 {
+    __m512i magnitude;
+    __mmask64 negative;
+};
+
+QD_VNNI inline PairQ8_0 loadPairQ8_0(const BlockQ8_0 *b, bool both) {
     const __m256i w0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(b[0].qs));
     const __m256i w1 = both ? _mm256_loadu_si256(reinterpret_cast<const __m256i *>(b[1].qs)) : _mm256_setzero_si256();
     const __m512i w = _mm512_inserti64x4(_mm512_castsi256_si512(w0), w1, 1);
-    const __m512i x = _mm512_maskz_loadu_epi8(both ? ~__mmask64{0} : __mmask64{0xFFFFFFFF}, xq);
-    // The instruction takes unsigned bytes on one side: |w| times x with w's sign moved onto x.
-    const __m512i xSigned = _mm512_mask_sub_epi8(x, _mm512_movepi8_mask(w), _mm512_setzero_si512(), x);
-    const __m512i dot = _mm512_dpbusd_epi32(_mm512_setzero_si512(), _mm512_abs_epi8(w), xSigned);
-    return _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(s), acc);
+    return {_mm512_abs_epi8(w), _mm512_movepi8_mask(w)};
 }
 
-QD_VNNI float dotQ8_0(const BlockQ8_0 *blocks, const QuantizedActivations &x, int64_t nb) {
-    alignas(64) float scales[16];
-    __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
-    for (int64_t g = 0; g < nb; g += 16) {
-        const int64_t count = std::min<int64_t>(16, nb - g);
-        prefetchAhead(blocks + g);
-        blockScales<sizeof(BlockQ8_0)>(reinterpret_cast<const uint8_t *>(blocks + g), x.d.data() + g, count, scales);
-        int64_t i = 0;
-        for (; i + 4 <= count; i += 4) {
-            acc0 = dotPairQ8_0(blocks + g + i, x.q.data() + 32 * (g + i), true, acc0, scales + i);
-            acc1 = dotPairQ8_0(blocks + g + i + 2, x.q.data() + 32 * (g + i + 2), true, acc1, scales + i + 2);
-        }
-        for (; i < count; i += 2)
-            acc0 = dotPairQ8_0(blocks + g + i, x.q.data() + 32 * (g + i), i + 1 < count, acc0, scales + i);
-    }
-    return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
-}
-
-QD_VNNI inline __m512 dotPairQ4_0(const BlockQ4_0 *b, const int8_t *xq, const int32_t *bias, bool both, __m512 acc,
-                                  const float *s) {
-    // [qs0, qs0, qs1, qs1] in 128-bit lanes, then low nibbles from lanes 0 and 2 and high nibbles
-    // from lanes 1 and 3: block 0's 32 values, then block 1's, in element order.
+// The nibbles of two Q4_0 blocks (or one and zeros) as bytes 0..15 in element order: qs is
+// spread to [qs0, qs0, qs1, qs1] in 128-bit lanes, then lanes 0 and 2 keep their low nibbles and
+// lanes 1 and 3 their high ones.
+QD_VNNI inline __m512i loadPairQ4_0(const BlockQ4_0 *b, bool both) {
     const __m128i q0 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(b[0].qs));
     const __m128i q1 = both ? _mm_loadu_si128(reinterpret_cast<const __m128i *>(b[1].qs)) : _mm_setzero_si128();
     const __m512i pair = _mm512_castsi256_si512(_mm256_inserti128_si256(_mm256_castsi128_si256(q0), q1, 1));
     const __m512i spread = _mm512_permutexvar_epi64(_mm512_set_epi64(3, 2, 3, 2, 1, 0, 1, 0), pair);
     constexpr long long kBy4 = 0x0004000400040004;  // a shift count for each 16-bit element
-    const __m512i nibbles = _mm512_and_si512(
-        _mm512_srlv_epi16(spread, _mm512_set_epi64(kBy4, kBy4, 0, 0, kBy4, kBy4, 0, 0)), _mm512_set1_epi8(0x0F));
-    const __mmask64 bytes = both ? ~__mmask64{0} : __mmask64{0xFFFFFFFF};
-    const __m512i x = _mm512_maskz_loadu_epi8(bytes, xq);
-    // Starting each lane at -8 * (sum of its 4 activations) makes it end at sum((nibble - 8) * x).
-    const __m512i start = _mm512_maskz_loadu_epi32(both ? 0xFFFF : 0x00FF, bias);
-    const __m512i dot = _mm512_dpbusd_epi32(start, nibbles, x);
-    return _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(s), acc);
+    return _mm512_and_si512(_mm512_srlv_epi16(spread, _mm512_set_epi64(kBy4, kBy4, 0, 0, kBy4, kBy4, 0, 0)),
+                            _mm512_set1_epi8(0x0F));
 }
 
-QD_VNNI float dotQ4_0(const BlockQ4_0 *blocks, const QuantizedActivations &x, int64_t nb) {
+// One row of Q8_0 or Q4_0 blocks times T inputs: each pair of weight blocks is decoded once and
+// multiplied with every input, so several tokens cost little more memory traffic than one.
+// The lane scales of input t for the pair at block b: ws (the weight scales) times the input's,
+// or ws alone when T == 1, where they were multiplied in per group.
+template <int T>
+QD_VNNI inline __m512 inputPairScale(__m512 ws, const float *laneScales, int64_t b) {
+    if constexpr (T == 1) return ws;
+    return _mm512_mul_ps(ws, _mm512_loadu_ps(laneScales + 8 * b));
+}
+
+template <typename Block, int T>
+QD_VNNI void rowTimesInputs(const Block *blocks, const QuantizedActivations *const *x, int64_t nb, float *y,
+                            int64_t yStride) {
     alignas(64) float scales[16];
-    __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
+    __m512 acc[T];
+    const int8_t *xq[T];
+    const int32_t *bias[T];
+    const float *laneScales[T];
+    for (int t = 0; t < T; ++t) {
+        acc[t] = _mm512_setzero_ps();
+        xq[t] = x[t]->q.data(), bias[t] = x[t]->nibbleBias.data(), laneScales[t] = x[t]->laneScales.data();
+    }
     for (int64_t g = 0; g < nb; g += 16) {
         const int64_t count = std::min<int64_t>(16, nb - g);
         prefetchAhead(blocks + g);
-        blockScales<sizeof(BlockQ4_0)>(reinterpret_cast<const uint8_t *>(blocks + g), x.d.data() + g, count, scales);
-        int64_t i = 0;
-        for (; i + 4 <= count; i += 4) {
+        weightScales<sizeof(Block)>(reinterpret_cast<const uint8_t *>(blocks + g), count, scales);
+        // With one input the group's weight and activation scales are multiplied together once.
+        if constexpr (T == 1)
+            _mm512_store_ps(scales, _mm512_mul_ps(_mm512_load_ps(scales),
+                                                  _mm512_maskz_loadu_ps(static_cast<__mmask16>((1u << count) - 1),
+                                                                        x[0]->d.data() + g)));
+        for (int64_t i = 0; i < count; i += 2) {
             const int64_t b = g + i;
-            acc0 = dotPairQ4_0(blocks + b, x.q.data() + 32 * b, x.nibbleBias.data() + 8 * b, true, acc0, scales + i);
-            acc1 = dotPairQ4_0(blocks + b + 2, x.q.data() + 32 * (b + 2), x.nibbleBias.data() + 8 * (b + 2), true, acc1,
-                               scales + i + 2);
-        }
-        for (; i < count; i += 2) {
-            const int64_t b = g + i;
-            acc0 = dotPairQ4_0(blocks + b, x.q.data() + 32 * b, x.nibbleBias.data() + 8 * b, i + 1 < count, acc0,
-                               scales + i);
+            const bool both = i + 1 < count;
+            const __m512 ws = pairScale(scales + i, both);
+            if constexpr (sizeof(Block) == sizeof(BlockQ8_0)) {
+                const PairQ8_0 w = loadPairQ8_0(blocks + b, both);
+                for (int t = 0; t < T; ++t) {
+                    const __m512i xt = _mm512_maskz_loadu_epi8(pairBytes(both), xq[t] + 32 * b);
+                    const __m512i xSigned = _mm512_mask_sub_epi8(xt, w.negative, _mm512_setzero_si512(), xt);
+                    const __m512i dot = _mm512_dpbusd_epi32(_mm512_setzero_si512(), w.magnitude, xSigned);
+                    acc[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), inputPairScale<T>(ws, laneScales[t], b),
+                                             acc[t]);
+                }
+            } else {
+                const __m512i nibbles = loadPairQ4_0(blocks + b, both);
+                for (int t = 0; t < T; ++t) {
+                    const __m512i xt = _mm512_maskz_loadu_epi8(pairBytes(both), xq[t] + 32 * b);
+                    // Starting each lane at -8 * (sum of its 4 activations) makes it end at
+                    // sum((nibble - 8) * x).
+                    const __m512i start = _mm512_maskz_loadu_epi32(both ? 0xFFFF : 0x00FF, bias[t] + 8 * b);
+                    const __m512i dot = _mm512_dpbusd_epi32(start, nibbles, xt);
+                    acc[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), inputPairScale<T>(ws, laneScales[t], b),
+                                             acc[t]);
+                }
+            }
         }
     }
-    return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
+    for (int t = 0; t < T; ++t) y[t * yStride] = _mm512_reduce_add_ps(acc[t]);
+}
+
+// Rows [rowBegin, rowEnd) times up to kMaxTokens inputs at a time.
+constexpr int64_t kMaxTokens = 8;
+
+template <typename Block>
+QD_VNNI void rowsTimesInputs(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,
+                             int64_t rowBegin, int64_t rowEnd) {
+    const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
+    const int64_t nb = w.cols / 32;
+    for (int64_t t0 = 0; t0 < tokens; t0 += kMaxTokens) {
+        const int64_t n = std::min(kMaxTokens, tokens - t0);
+        for (int64_t r = rowBegin; r < rowEnd; ++r) {
+            const auto *row = reinterpret_cast<const Block *>(w.data + r * stride);
+            float *out = y + t0 * w.rows + r;
+            switch (n) {
+            case 1: rowTimesInputs<Block, 1>(row, x + t0, nb, out, w.rows); break;
+            case 2: rowTimesInputs<Block, 2>(row, x + t0, nb, out, w.rows); break;
+            case 3: rowTimesInputs<Block, 3>(row, x + t0, nb, out, w.rows); break;
+            case 4: rowTimesInputs<Block, 4>(row, x + t0, nb, out, w.rows); break;
+            case 5: rowTimesInputs<Block, 5>(row, x + t0, nb, out, w.rows); break;
+            case 6: rowTimesInputs<Block, 6>(row, x + t0, nb, out, w.rows); break;
+            case 7: rowTimesInputs<Block, 7>(row, x + t0, nb, out, w.rows); break;
+            default: rowTimesInputs<Block, 8>(row, x + t0, nb, out, w.rows); break;
+            }
+        }
+    }
 }
 
 // A Q4_K block's 32 bytes qs[32c..32c+31] hold sub-block 2c in the low nibbles and 2c+1 in the
@@ -153,9 +199,9 @@ QD_VNNI float dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations &x, in
                                                  _mm256_and_si256(_mm256_srli_epi16(bytes, 4), low4), 1);
             const __m512i dot = _mm512_dpbusd_epi32(_mm512_setzero_si512(), w, _mm512_loadu_si512(xb + 64 * c));
             if (c % 2 == 0)
-                acc0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales + 2 * c), acc0);
+                acc0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales + 2 * c, true), acc0);
             else
-                acc1 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales + 2 * c), acc1);
+                acc1 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales + 2 * c, true), acc1);
         }
     }
     return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1)) -
@@ -164,19 +210,17 @@ QD_VNNI float dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations &x, in
 
 }  // namespace
 
-QD_VNNI void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations &x, float *y, int64_t rowBegin,
-                                 int64_t rowEnd) {
+QD_VNNI void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,
+                                 int64_t rowBegin, int64_t rowEnd) {
+    if (w.type == TensorType::Q4_0) return rowsTimesInputs<BlockQ4_0>(w, x, tokens, y, rowBegin, rowEnd);
+    if (w.type == TensorType::Q8_0) return rowsTimesInputs<BlockQ8_0>(w, x, tokens, y, rowBegin, rowEnd);
+    // Q4_K: one input at a time over groups of rows that stay in cache.
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
-    const int64_t nb = w.cols / 32;
-    for (int64_t r = rowBegin; r < rowEnd; ++r) {
-        const uint8_t *row = w.data + r * stride;
-        if (w.type == TensorType::Q4_0)
-            y[r] = dotQ4_0(reinterpret_cast<const BlockQ4_0 *>(row), x, nb);
-        else if (w.type == TensorType::Q4_K)
-            y[r] = dotQ4_K(reinterpret_cast<const BlockQ4_K *>(row), x, nb / 8);
-        else
-            y[r] = dotQ8_0(reinterpret_cast<const BlockQ8_0 *>(row), x, nb);
-    }
+    constexpr int64_t kRowGroup = 16;
+    for (int64_t g = rowBegin; g < rowEnd; g += kRowGroup)
+        for (int64_t t = 0; t < tokens; ++t)
+            for (int64_t r = g; r < std::min(rowEnd, g + kRowGroup); ++r)
+                y[t * w.rows + r] = dotQ4_K(reinterpret_cast<const BlockQ4_K *>(w.data + r * stride), *x[t], w.cols / 256);
 }
 
 }  // namespace qd::detail

@@ -13,6 +13,7 @@ void quantizeActivationsQ8(const float *x, int64_t n, QuantizedActivations &out)
     out.d.resize(static_cast<size_t>(blocks));
     out.nibbleBias.resize(static_cast<size_t>(n / 4));
     out.blockSum.resize(static_cast<size_t>(blocks));
+    out.laneScales.assign(static_cast<size_t>((blocks + 1) / 2 * 16), 0.0f);
     for (int64_t b = 0; b < blocks; ++b) {
         const float *xb = x + 32 * b;
         float amax = 0.0f;
@@ -22,6 +23,7 @@ void quantizeActivationsQ8(const float *x, int64_t n, QuantizedActivations &out)
         int8_t *qb = out.q.data() + 32 * b;
         for (int i = 0; i < 32; ++i) qb[i] = static_cast<int8_t>(std::lrintf(xb[i] * inverse));
         out.d[static_cast<size_t>(b)] = d;
+        std::fill_n(out.laneScales.begin() + 8 * b, 8, d);
         int32_t sum = 0;
         for (int g = 0; g < 8; ++g) {
             const int32_t group = qb[4 * g] + qb[4 * g + 1] + qb[4 * g + 2] + qb[4 * g + 3];

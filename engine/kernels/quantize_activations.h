@@ -17,6 +17,9 @@ struct QuantizedActivations {
     std::vector<int32_t> nibbleBias;
     // Sum of each block's q: what Q4_K's per-sub-block minimum multiplies.
     std::vector<int32_t> blockSum;
+    // Each block's d repeated 8 times (padded with zeros to a whole number of block pairs): the
+    // scales of the 16 int32 lanes of a two-block dot product, loaded rather than assembled.
+    std::vector<float> laneScales;
 };
 
 // n must be a multiple of 32.

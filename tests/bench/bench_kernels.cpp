@@ -76,6 +76,7 @@ void BM_Matvec(benchmark::State &state) { run(state, 1); }
 void BM_MatvecFast(benchmark::State &state) { run(state, 1, ActivationPrecision::Fast); }
 void BM_Matmul512(benchmark::State &state) { run(state, 512); }
 void BM_MatmulFewTokens(benchmark::State &state) { run(state, state.range(4)); }
+void BM_MatmulFewTokensFast(benchmark::State &state) { run(state, state.range(4), ActivationPrecision::Fast); }
 
 // Cost of one parallelFor with no work: what every matmul of a decode step pays on top.
 void BM_ThreadPoolDispatch(benchmark::State &state) {
@@ -104,8 +105,8 @@ void matmulShapes(benchmark::internal::Benchmark *b) {
 // Where the decode kernel gives way to dequantize + sgemm (kGemmMinTokens in matmul.cpp), and how
 // the tile size serves short prompts (tileRows in matmul.cpp).
 void fewTokenShapes(benchmark::internal::Benchmark *b) {
-    for (int t : {3, 5})
-        for (int tokens : {2, 3, 4, 6, 8, 16, 64}) b->Args({t, 1536, 1536, 2, tokens});
+    for (int t : {3, 4, 5})  // Q8_0, Q4_0, Q4_K
+        for (int tokens : {1, 2, 3, 4, 6, 8, 16, 64}) b->Args({t, 1536, 1536, 2, tokens});
 }
 
 }  // namespace
@@ -115,5 +116,6 @@ BENCHMARK(BM_Matvec)->Apply(matvecShapes)->UseRealTime()->Unit(benchmark::kMicro
 BENCHMARK(BM_MatvecFast)->Apply(fastMatvecShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Matmul512)->Apply(matmulShapes)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MatmulFewTokens)->Apply(fewTokenShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MatmulFewTokensFast)->Apply(fewTokenShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();

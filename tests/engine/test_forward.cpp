@@ -62,10 +62,11 @@ std::vector<std::vector<double>> readReferenceRows(const QString &path, size_t r
     return out;
 }
 
-// Engine rows at the sequence's positions, from one batched forward pass over the whole sequence.
+// Engine rows at the sequence's positions, from one batched forward pass over the whole sequence,
+// with exact f32 arithmetic (short sequences would otherwise take the fast decode kernels).
 std::vector<std::vector<double>> engineRows(const std::shared_ptr<const ModelWeights> &weights, ThreadPool &pool,
                                             const Sequence &seq) {
-    Transformer transformer(weights, static_cast<int64_t>(seq.ids.size()), pool);
+    Transformer transformer(weights, static_cast<int64_t>(seq.ids.size()), pool, ActivationPrecision::Exact);
     std::vector<float> logits;
     transformer.forward(seq.ids, logits, true);
     const auto vocab = static_cast<size_t>(weights->config().vocabSize);

@@ -95,6 +95,8 @@ private slots:
         QuantizedActivations q;
         quantizeActivationsQ8(x.data(), static_cast<int64_t>(x.size()), q);
         QCOMPARE(q.d.size(), size_t(5));
+        QCOMPARE(q.laneScales.size(), size_t(48));  // three block pairs, the last one half padding
+        for (size_t i = 40; i < 48; ++i) QCOMPARE(q.laneScales[i], 0.0f);
         for (size_t b = 0; b < 5; ++b) {
             float amax = 0;
             for (size_t i = 0; i < 32; ++i) amax = std::max(amax, std::fabs(x[32 * b + i]));
@@ -111,6 +113,7 @@ private slots:
                 sum += q.q[i] + q.q[i + 1] + q.q[i + 2] + q.q[i + 3];
             }
             QCOMPARE(q.blockSum[b], sum);
+            for (size_t i = 0; i < 8; ++i) QCOMPARE(q.laneScales[8 * b + i], q.d[b]);
         }
     }
 
@@ -124,8 +127,10 @@ private slots:
         for (TensorType t : {TensorType::Q8_0, TensorType::Q4_0, TensorType::Q4_K, TensorType::BF16})
             // One block, an odd block count (a partial group of 16), whole groups of 16.
             for (int blocks : {1, 37, 48})
-                for (int tokens : {1, 3})
+                // 11: a chunk of 8 inputs and one of 3. Q4_K and BF16 take the fast path below 4.
+                for (int tokens : {1, 3, 8, 11})
                     for (int threads : {1, 3}) {
+                        if (tokens > 3 && (t == TensorType::Q4_K || t == TensorType::BF16)) continue;
                         const int cols = blocks * static_cast<int>(tensorTypeInfo(t).blockElements);
                         QTest::addRow("%s/c%d/t%d/p%d", tensorTypeName(t).data(), cols, tokens, threads)
                             << static_cast<int>(t) << cols << tokens << threads;
