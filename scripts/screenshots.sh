@@ -1,6 +1,7 @@
 #!/bin/sh
 # Screenshots of the main screens (welcome, chat with a code block, history search, settings) in
-# light and dark, English, Chinese and Arabic, into docs/screenshots/. Runs the real app offscreen
+# light and dark, English, Chinese and Arabic, into docs/screenshots/; also German, Russian and
+# Korean (longest words, Cyrillic, Hangul) in light, and English at 200% scale. Runs the real app offscreen
 # with --automation and grabs the window; the chat uses the tiny trained test model.
 #   scripts/screenshots.sh [BUILD_DIR]
 set -eu
@@ -29,34 +30,36 @@ JSON
   "$app" --data-dir "$1" --automation "$work/seed.json" 2>/dev/null
 }
 
-shoot() {  # language theme
-  lang=$1 theme=$2
-  data="$work/profile-$lang-$theme"
+shoot() {  # language theme [scale]
+  lang=$1 theme=$2 scale=${3:-1}
+  name="$lang-$theme"
+  [ "$scale" = 1 ] || name="$lang-$theme-x$scale"
+  data="$work/profile-$name"
   seed_history "$data"
   cat > "$work/shots.json" <<JSON
 [
  {"eval": "session.settings.setValue('theme', '$theme')"},
  {"sleep": 300},
- {"screenshot": "$out/welcome-$lang-$theme.png"},
+ {"screenshot": "$out/welcome-$name.png"},
  {"eval": "session.models.load('$model')"},
  {"wait": "session.models.state === ModelManager.Ready"},
  {"eval": "window.openConversation(session.conversations.data(session.conversations.index(2, 0), 257))"},
  {"sleep": 500},
- {"screenshot": "$out/chat-$lang-$theme.png"},
+ {"screenshot": "$out/chat-$name.png"},
  {"key": "Ctrl+F"},
  {"type": "Paris"},
  {"wait": "session.search.count > 0"},
  {"sleep": 300},
- {"screenshot": "$out/search-$lang-$theme.png"},
+ {"screenshot": "$out/search-$name.png"},
  {"eval": "sidebar.searchField.text = ''"},
  {"key": "Ctrl+,"},
  {"sleep": 500},
- {"screenshot": "$out/settings-$lang-$theme.png"},
+ {"screenshot": "$out/settings-$name.png"},
  {"key": "Ctrl+Q"}
 ]
 JSON
-  "$app" --data-dir "$data" --language "$lang" --automation "$work/shots.json" 2>/dev/null
-  echo "screenshots: $lang $theme"
+  QT_SCALE_FACTOR=$scale "$app" --data-dir "$data" --language "$lang" --automation "$work/shots.json" 2>/dev/null
+  echo "screenshots: $name"
 }
 
 for lang in en zh_CN ar; do
@@ -64,3 +67,7 @@ for lang in en zh_CN ar; do
     shoot "$lang" "$theme"
   done
 done
+for lang in de ru ko; do
+  shoot "$lang" light
+done
+shoot en light 2

@@ -1,6 +1,7 @@
 #include "conversation_list_model.h"
 
 #include "chat_export.h"
+#include "isolated_text.h"
 #include "storage_error.h"
 
 #include <QFile>
@@ -21,7 +22,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const {
     const app::Conversation &c = conversations_.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case TitleRole: return c.title.isEmpty() ? tr("New chat") : c.title;
+    case TitleRole: return c.title.isEmpty() ? tr("New chat") : isolatedForLayout(c.title);
     case IdRole: return c.id;
     case PinnedRole: return c.pinned;
     case SectionRole: return sectionFor(c.updatedAt.toLocalTime().date(), QDate::currentDate(), c.pinned);

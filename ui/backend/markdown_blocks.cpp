@@ -2,10 +2,14 @@
 
 #include <QRegularExpression>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 
 namespace qd::ui {
 
 namespace {
+
+constexpr qreal kTableCellPadding = 4;
 
 // The fence that opens a code block: up to three spaces, then ``` or ~~~ (or longer), then an
 // optional info string whose first word names the language.
@@ -71,6 +75,14 @@ QString markdownToHtml(const QString &markdown) {
     QTextDocument document;
     document.setMarkdown(source, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
                                                                  QTextDocument::MarkdownNoHTML));
+    // Tables get room between their cells' text and borders.
+    for (QTextFrame *frame : document.rootFrame()->childFrames()) {
+        if (auto *table = qobject_cast<QTextTable *>(frame)) {
+            QTextTableFormat format = table->format();
+            format.setCellPadding(kTableCellPadding);
+            table->setFormat(format);
+        }
+    }
     // toHtml() writes the document's default font into <body>; the QML Text's own font must win.
     QString html = document.toHtml();
     static const QRegularExpression kBodyStyle(QStringLiteral("<body style=\"[^\"]*\">"));

@@ -1,5 +1,6 @@
 #include "search_model.h"
 
+#include "isolated_text.h"
 #include "storage_error.h"
 
 namespace qd::ui {
@@ -21,7 +22,7 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const {
     case ConversationIdRole: return hit.conversationId;
     case MessageIdRole: return hit.messageId;
     case Qt::DisplayRole:
-    case TitleRole: return hit.conversationTitle;
+    case TitleRole: return isolatedForLayout(hit.conversationTitle);
     case SnippetRole: return snippetHtml(hit.snippet, kOpen, kClose, highlight_);
     }
     return {};
