@@ -65,19 +65,27 @@ Page {
                     enabled: page.downloads.state !== DownloadManager.Running && page.downloads.state !== DownloadManager.Paused
                     text: title
                     Accessible.name: detail.text
+                    // The indicator is filled with palette.base, which is also the row's colour:
+                    // a darker fill sets it apart in both themes.
+                    palette.base: Theme.codeBackground
+                    background: Rectangle { color: entry.down ? Theme.surfaceAlt : Theme.surface }
                     contentItem: ColumnLayout {
                         Label {
                             Layout.fillWidth: true
                             text: entry.recommended ? qsTr("%1 (recommended)").arg(entry.title) : entry.title
                             color: Theme.text
                             elide: Text.ElideRight
-                            leftPadding: entry.indicator.width + Theme.spacing
+                            // A RadioDelegate's indicator sits at the trailing edge.
+                            leftPadding: entry.mirrored ? entry.indicator.width + Theme.spacing : 0
+                            rightPadding: entry.mirrored ? 0 : entry.indicator.width + Theme.spacing
                             LayoutMirroring.enabled: false
                         }
                         Label {
                             id: detail
                             Layout.fillWidth: true
-                            leftPadding: entry.indicator.width + Theme.spacing
+                            // A RadioDelegate's indicator sits at the trailing edge.
+                            leftPadding: entry.mirrored ? entry.indicator.width + Theme.spacing : 0
+                            rightPadding: entry.mirrored ? 0 : entry.indicator.width + Theme.spacing
                             text: qsTr("%1 · download %2 · needs about %3 of memory")
                                 .arg(entry.model.quantization)
                                 .arg(page.downloads.formatBytes(entry.model.downloadBytes))
