@@ -71,7 +71,8 @@ Page {
             Layout.fillHeight: true
             clip: true
             model: page.chat
-            reuseItems: true
+            // Delegates are not reused: in Qt 6.4 a pooled delegate whose blocks Repeater took
+            // another message's model crashed its ColumnLayout while flicking a long conversation.
             cacheBuffer: 800
             spacing: 0
             keyNavigationEnabled: true

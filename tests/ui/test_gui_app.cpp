@@ -247,10 +247,11 @@ private slots:
         steps.append(QJsonObject{{QStringLiteral("measure"), QStringLiteral("stop")}, {QStringLiteral("out"), figures}});
         steps.append(step("key", QStringLiteral("Ctrl+Q")));
         QByteArray log;
-        QCOMPARE(runGui({QStringLiteral("--data-dir"), data, QStringLiteral("--automation"),
-                         writeScript(dir, QStringLiteral("scroll.json.script"), steps)},
-                        &log),
-                 0);
+        const int code = runGui({QStringLiteral("--data-dir"), data, QStringLiteral("--automation"),
+                                 writeScript(dir, QStringLiteral("scroll.json.script"), steps)},
+                                &log);
+        if (code != 0) qWarning("%s", log.right(3000).constData());
+        QCOMPARE(code, 0);
         QFile file(figures);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject result = QJsonDocument::fromJson(file.readAll()).object();
