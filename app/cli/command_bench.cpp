@@ -73,6 +73,8 @@ int runBench(const QStringList &arguments) {
         {QStringLiteral("activations"),
          QStringLiteral("Decode activations: fast (8-bit / bf16 dot products where the CPU has them) or exact (f32)."),
          QStringLiteral("mode"), QStringLiteral("fast")},
+        {QStringLiteral("kv"), QStringLiteral("KV cache precision: f16 or f32."), QStringLiteral("type"),
+         QStringLiteral("f16")},
     });
     if (auto exit = parseCommandLine(parser, arguments, "bench")) return *exit;
     try {
@@ -86,8 +88,11 @@ int runBench(const QStringList &arguments) {
         const QString activationMode = parser.value(QStringLiteral("activations"));
         if (activationMode != QLatin1String("fast") && activationMode != QLatin1String("exact"))
             throw Error("--activations must be fast or exact");
-        const ActivationPrecision activations =
-            activationMode == QLatin1String("fast") ? ActivationPrecision::Fast : ActivationPrecision::Exact;
+        const QString kvMode = parser.value(QStringLiteral("kv"));
+        if (kvMode != QLatin1String("f16") && kvMode != QLatin1String("f32")) throw Error("--kv must be f16 or f32");
+        const Transformer::Options transformerOptions{
+            activationMode == QLatin1String("fast") ? ActivationPrecision::Fast : ActivationPrecision::Exact,
+            kvMode == QLatin1String("f16") ? KvPrecision::F16 : KvPrecision::F32};
 
         const auto loadStart = Clock::now();
         const auto weights = loadModel(options);
@@ -96,7 +101,7 @@ int runBench(const QStringList &arguments) {
         constexpr int64_t kVerifyTokens = 8;
         const int64_t context = promptTokens + std::max(genTokens, kVerifyTokens);
         if (context > weights->config().maxContext) throw Error("-p plus -n exceeds the model's context length");
-        Transformer transformer(weights, context, pool, activations);
+        Transformer transformer(weights, context, pool, transformerOptions);
 
         std::mt19937 rng(1234);
         std::uniform_int_distribution<int32_t> anyToken(0, static_cast<int32_t>(weights->config().vocabSize - 1));
@@ -164,6 +169,7 @@ int runBench(const QStringList &arguments) {
                 {"tg_tok_s_min", tgS.min},
                 {"tg_tok_s_max", tgS.max},
                 {"activations", activationMode.toStdString()},
+                {"kv", kvMode.toStdString()},
                 // Per CPU second of each thread (medians): the speed with the cores to itself.
                 {"pp_tok_s_cpu", spreadOf(ppCpu).median},
                 {"tg_tok_s_cpu", spreadOf(tgCpu).median},

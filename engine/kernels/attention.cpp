@@ -1,6 +1,9 @@
 #include "kernels/attention.h"
 
 #include "kernels/blas_threads.h"
+#include "kernels/cpu_features.h"
+#include "kernels/dequantize.h"
+#include "kernels/dequantize_simd.h"
 #include "util/thread_pool.h"
 
 #include <cblas.h>
@@ -33,29 +36,48 @@ void softmaxRow(float *row, int64_t limit, int64_t width) {
 
 }  // namespace
 
-void causalAttention(const float *queries, int64_t qStride, const float *keys, const float *values, int64_t kvStride,
-                     int64_t n, int64_t startPos, const AttentionShape &shape, float *out, ThreadPool &pool) {
+void causalAttention(const float *queries, int64_t qStride, const KvRows &cache, int64_t n, int64_t startPos,
+                     const AttentionShape &shape, float *out, ThreadPool &pool) {
     useSingleThreadedBlas();
-    const int64_t hd = shape.headDim, group = shape.heads / shape.kvHeads;
+    const int64_t hd = shape.headDim, group = shape.heads / shape.kvHeads, kvDim = shape.kvHeads * hd;
     const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
     const int64_t tiles = (n + kQueryTile - 1) / kQueryTile;
-    pool.parallelFor(0, tiles * shape.heads, [&](int64_t begin, int64_t end) {
-        thread_local std::vector<float> scores;
+    const bool f16 = cache.type == TensorType::F16;
+    const auto toF32 = bestSimdLevel() == SimdLevel::Avx512 ? detail::dequantizeRowAvx512 : dequantizeRow;
+    pool.parallelFor(0, tiles * shape.kvHeads, [&](int64_t begin, int64_t end) {
+        thread_local std::vector<float> scores, keys, values;
         for (int64_t item = begin; item < end; ++item) {
-            const int64_t head = item % shape.heads, t0 = (item / shape.heads) * kQueryTile;
+            const int64_t kvHead = item % shape.kvHeads, t0 = (item / shape.kvHeads) * kQueryTile;
             const int64_t rows = std::min(kQueryTile, n - t0);
             const int64_t width = startPos + t0 + rows;  // positions the tile's last query sees
-            const int64_t kvOffset = (head / group) * hd;
+            // This KV head's keys and values as f32 rows `ld` apart.
+            const float *k, *v;
+            int64_t ld;
+            if (f16) {
+                keys.resize(static_cast<size_t>(width * hd)), values.resize(static_cast<size_t>(width * hd));
+                for (int64_t j = 0; j < width; ++j) {
+                    const uint64_t at = static_cast<uint64_t>(j * kvDim + kvHead * hd) * 2;
+                    toF32(TensorType::F16, cache.keys + at, keys.data() + j * hd, hd);
+                    toF32(TensorType::F16, cache.values + at, values.data() + j * hd, hd);
+                }
+                k = keys.data(), v = values.data(), ld = hd;
+            } else {
+                k = reinterpret_cast<const float *>(cache.keys) + kvHead * hd;
+                v = reinterpret_cast<const float *>(cache.values) + kvHead * hd;
+                ld = kvDim;
+            }
             scores.resize(static_cast<size_t>(rows * width));
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<blasint>(rows),
-                        static_cast<blasint>(width), static_cast<blasint>(hd), scale,
-                        queries + t0 * qStride + head * hd, static_cast<blasint>(qStride), keys + kvOffset,
-                        static_cast<blasint>(kvStride), 0.0f, scores.data(), static_cast<blasint>(width));
-            for (int64_t r = 0; r < rows; ++r) softmaxRow(scores.data() + r * width, startPos + t0 + r + 1, width);
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<blasint>(rows), static_cast<blasint>(hd),
-                        static_cast<blasint>(width), 1.0f, scores.data(), static_cast<blasint>(width),
-                        values + kvOffset, static_cast<blasint>(kvStride), 0.0f, out + t0 * qStride + head * hd,
-                        static_cast<blasint>(qStride));
+            for (int64_t head = kvHead * group; head < (kvHead + 1) * group; ++head) {
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<blasint>(rows),
+                            static_cast<blasint>(width), static_cast<blasint>(hd), scale,
+                            queries + t0 * qStride + head * hd, static_cast<blasint>(qStride), k,
+                            static_cast<blasint>(ld), 0.0f, scores.data(), static_cast<blasint>(width));
+                for (int64_t r = 0; r < rows; ++r) softmaxRow(scores.data() + r * width, startPos + t0 + r + 1, width);
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, static_cast<blasint>(rows),
+                            static_cast<blasint>(hd), static_cast<blasint>(width), 1.0f, scores.data(),
+                            static_cast<blasint>(width), v, static_cast<blasint>(ld), 0.0f,
+                            out + t0 * qStride + head * hd, static_cast<blasint>(qStride));
+            }
         }
     });
 }

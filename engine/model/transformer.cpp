@@ -43,10 +43,13 @@ float silu(float x) { return x / (1.0f + std::exp(-x)); }
 
 }  // namespace
 
+Transformer::Transformer(std::shared_ptr<const ModelWeights> weights, int64_t contextLength, ThreadPool &pool)
+    : Transformer(std::move(weights), contextLength, pool, Options{}) {}
+
 Transformer::Transformer(std::shared_ptr<const ModelWeights> weights, int64_t contextLength, ThreadPool &pool,
-                         ActivationPrecision activations)
-    : weights_(std::move(weights)), pool_(pool), cache_(weights_->config(), contextLength) {
-    matmulOptions_.activations = activations;
+                         const Options &options)
+    : weights_(std::move(weights)), pool_(pool), cache_(weights_->config(), contextLength, options.kv) {
+    matmulOptions_.activations = options.activations;
 }
 
 void Transformer::rewind(int64_t position) { cache_.setSize(std::clamp<int64_t>(position, 0, cache_.size())); }
@@ -121,8 +124,7 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
             const float *cosines = &ropeCos_[t * hd / 2], *sines = &ropeSin_[t * hd / 2];
             for (int64_t head = 0; head < c.numHeads; ++head) applyRope(&q_[t * qDim + head * hd], cosines, sines, hd);
             for (int64_t head = 0; head < c.numKvHeads; ++head) applyRope(&k_[t * kvDim + head * hd], cosines, sines, hd);
-            std::copy_n(&k_[t * kvDim], kvDim, cache_.keys(l, startPos + t));
-            std::copy_n(&v_[t * kvDim], kvDim, cache_.values(l, startPos + t));
+            cache_.store(l, startPos + t, &k_[t * kvDim], &v_[t * kvDim]);
         }
         attention(l, n, startPos);
         matmul(L.output, att_.data(), n, proj_.data(), pool_, matmulOptions_);
@@ -150,8 +152,8 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
 
 void Transformer::attention(int64_t layer, int64_t n, int64_t startPos) {
     const ModelConfig &c = weights_->config();
-    causalAttention(q_.data(), c.qDim(), cache_.keys(layer, 0), cache_.values(layer, 0), c.kvDim(), n, startPos,
-                    {c.numHeads, c.numKvHeads, c.headDim}, att_.data(), pool_);
+    causalAttention(q_.data(), c.qDim(), {cache_.rowType(), cache_.keyRows(layer), cache_.valueRows(layer)}, n,
+                    startPos, {c.numHeads, c.numKvHeads, c.headDim}, att_.data(), pool_);
 }
 
 }  // namespace qd

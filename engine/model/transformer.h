@@ -17,10 +17,16 @@ class ThreadPool;
 
 class Transformer {
 public:
-    // `activations` applies to decode steps (see MatmulOptions); Fast is used for speed, Exact
-    // keeps every product in f32 with exactly decoded weights.
+    // The defaults trade a little precision for speed and memory: 8-bit / bf16 activations in the
+    // decode kernels (see MatmulOptions) and an f16 KV cache. Exact and F32 keep every product and
+    // cached value in f32 with exactly decoded weights.
+    struct Options {
+        ActivationPrecision activations = ActivationPrecision::Fast;
+        KvPrecision kv = KvPrecision::F16;
+    };
+    Transformer(std::shared_ptr<const ModelWeights> weights, int64_t contextLength, ThreadPool &pool);
     Transformer(std::shared_ptr<const ModelWeights> weights, int64_t contextLength, ThreadPool &pool,
-                ActivationPrecision activations = ActivationPrecision::Fast);
+                const Options &options);
 
     const ModelWeights &weights() const { return *weights_; }
     int64_t contextLength() const { return cache_.capacity(); }

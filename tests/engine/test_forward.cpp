@@ -63,10 +63,12 @@ std::vector<std::vector<double>> readReferenceRows(const QString &path, size_t r
 }
 
 // Engine rows at the sequence's positions, from one batched forward pass over the whole sequence,
-// with exact f32 arithmetic (short sequences would otherwise take the fast decode kernels).
+// with exact f32 arithmetic and an f32 cache (short sequences would otherwise take the fast decode
+// kernels).
 std::vector<std::vector<double>> engineRows(const std::shared_ptr<const ModelWeights> &weights, ThreadPool &pool,
                                             const Sequence &seq) {
-    Transformer transformer(weights, static_cast<int64_t>(seq.ids.size()), pool, ActivationPrecision::Exact);
+    Transformer transformer(weights, static_cast<int64_t>(seq.ids.size()), pool,
+                            {ActivationPrecision::Exact, KvPrecision::F32});
     std::vector<float> logits;
     transformer.forward(seq.ids, logits, true);
     const auto vocab = static_cast<size_t>(weights->config().vocabSize);
@@ -79,8 +81,8 @@ std::vector<std::vector<double>> engineRows(const std::shared_ptr<const ModelWei
 
 // Engine rows at the sequence's positions, decoding one token at a time (the decode kernels).
 std::vector<std::vector<double>> decodedRows(const std::shared_ptr<const ModelWeights> &weights, ThreadPool &pool,
-                                             const Sequence &seq, ActivationPrecision precision) {
-    Transformer transformer(weights, static_cast<int64_t>(seq.ids.size()), pool, precision);
+                                             const Sequence &seq, const Transformer::Options &options) {
+    Transformer transformer(weights, static_cast<int64_t>(seq.ids.size()), pool, options);
     std::vector<float> logits;
     std::vector<std::vector<double>> rows;
     size_t next = 0;
@@ -169,8 +171,9 @@ void ForwardTest::matchesIndependentReferenceLogits() {
     }
 }
 
-// Token-by-token decoding in both activation precisions: Exact within the f32 class, Fast within
-// the class of what it rounds (bf16 inputs for BF16 weights, 8-bit inputs for Q8_0 / Q4_0).
+// Token-by-token decoding with the default options (fast activations, f16 KV cache) within the
+// class of what they round (bf16 inputs and f16 KV for BF16 weights, 8-bit inputs for the
+// quantized ones), and with exact activations and an f32 cache within the f32 class.
 void ForwardTest::decodeMatchesIndependentReferenceLogits_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("level");
@@ -210,7 +213,9 @@ void ForwardTest::decodeMatchesIndependentReferenceLogits() {
                 QStringLiteral(".numpy-f64.f32"),
             seq.positions.size(), vocab);
         const auto a = compareRows(
-            decodedRows(weights, pool_, seq, fast ? ActivationPrecision::Fast : ActivationPrecision::Exact), reference);
+            decodedRows(weights, pool_, seq,
+                        fast ? Transformer::Options{} : Transformer::Options{ActivationPrecision::Exact, KvPrecision::F32}),
+            reference);
         const QByteArray what =
             (name + QStringLiteral(": max %1 mean %2 r %3").arg(a.maxAbs).arg(a.meanAbs).arg(a.pearson, 0, 'g', 8)).toUtf8();
         if (!fast) {
@@ -251,12 +256,13 @@ void ForwardTest::kvCachePathEqualsFullRecomputation() {
                                             QuantLevel::Auto);
     const Sequence seq = sequence("quant", "chat64");
     const auto vocab = static_cast<size_t>(weights->config().vocabSize);
-    Transformer full(weights, 64, pool_);
+    Transformer full(weights, 64, pool_, {ActivationPrecision::Exact, KvPrecision::F32});
     std::vector<float> all;
     full.forward(seq.ids, all, true);
 
-    // A 40-token prompt in one batch, then one token at a time, both with exact arithmetic.
-    Transformer stepwise(weights, 64, pool_, ActivationPrecision::Exact);
+    // A 40-token prompt in one batch, then one token at a time, both with exact arithmetic and an
+    // f32 cache.
+    Transformer stepwise(weights, 64, pool_, {ActivationPrecision::Exact, KvPrecision::F32});
     std::vector<float> logits;
     stepwise.forward(std::span(seq.ids).first(40), logits);
     double worst = 0;
