@@ -92,12 +92,29 @@ void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, Th
 // sgemm from 4 tokens on (Q4_K, 8 tokens: 1145 vs 828) and keep the exact paths' limit.
 constexpr int64_t kFastMaxTokensBlocks32 = 12;
 
+// ActivationPrecision::Fast at the Avx2 level: Q8_0 and Q4_0 below kGemmMinTokens, one token at
+// a time (the AVX-512 kernels cover the other types and several tokens at once).
+bool fastMatvecAvx2(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool) {
+    if ((w.type != TensorType::Q8_0 && w.type != TensorType::Q4_0) || tokens >= kGemmMinTokens) return false;
+    // Per calling thread; the pool's threads reach it through this reference.
+    thread_local QuantizedActivations quantizedBuffer;
+    QuantizedActivations &quantized = quantizedBuffer;
+    for (int64_t t = 0; t < tokens; ++t) {
+        quantizeActivationsQ8(x + t * w.cols, w.cols, quantized);
+        float *yt = y + t * w.rows;
+        pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { detail::matvecRowsQ8Avx2(w, quantized, yt, r0, r1); });
+    }
+    return true;
+}
+
 // The decode path of ActivationPrecision::Fast, when this weight type, token count and CPU have
 // one: converts each token's input once and runs the dot-product kernel over all of them. Returns
 // false to fall back to the exact paths.
 bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
                 const MatmulOptions &options) {
-    if (options.activations != ActivationPrecision::Fast || options.simd != SimdLevel::Avx512) return false;
+    if (options.activations != ActivationPrecision::Fast) return false;
+    if (options.simd == SimdLevel::Avx2) return fastMatvecAvx2(w, x, tokens, y, pool);
+    if (options.simd != SimdLevel::Avx512) return false;
     const bool blocks32 = w.type == TensorType::Q8_0 || w.type == TensorType::Q4_0;
     if (tokens >= (blocks32 ? kFastMaxTokensBlocks32 + 1 : kGemmMinTokens)) return false;
     const bool integer = (blocks32 || w.type == TensorType::Q4_K) && cpuHasAvx512Vnni();

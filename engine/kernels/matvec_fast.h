@@ -17,6 +17,9 @@ namespace qd::detail {
 void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,
                          int64_t rowBegin, int64_t rowEnd);
 
+// Q8_0 and Q4_0 rows with AVX2 (vpmaddubsw), one input: y[r] for r in [rowBegin, rowEnd).
+void matvecRowsQ8Avx2(const WeightView &w, const QuantizedActivations &x, float *y, int64_t rowBegin, int64_t rowEnd);
+
 // BF16 rows with AVX-512 BF16: products of bf16 weights and bf16-rounded activations, f32 sums.
 // x holds `tokens` inputs of w.cols values; y is `tokens` rows of w.rows outputs.
 void matvecRowsBf16Dot512(const WeightView &w, const uint16_t *x, int64_t tokens, float *y, int64_t rowBegin,

@@ -93,7 +93,10 @@ void matvecShapes(benchmark::internal::Benchmark *b) {
 
 void fastMatvecShapes(benchmark::internal::Benchmark *b) {
     for (int t : {2, 3, 4, 5})  // BF16, Q8_0, Q4_0, Q4_K
-        for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}}) b->Args({t, rows, cols, 2});
+        for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}}) {
+            b->Args({t, rows, cols, 2});
+            if (t == 3 || t == 4) b->Args({t, rows, cols, 1});  // the AVX2 kernels
+        }
 }
 
 void matmulShapes(benchmark::internal::Benchmark *b) {

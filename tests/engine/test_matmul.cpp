@@ -120,6 +120,7 @@ private slots:
     // ActivationPrecision::Fast against the same product computed in double from the activations
     // it multiplies: 8-bit blocks for Q8_0, Q4_0 and Q4_K, bf16-rounded values for BF16.
     void fastPathMatchesReducedActivationReference_data() {
+        QTest::addColumn<int>("simd");
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("cols");
         QTest::addColumn<int>("tokens");
@@ -132,18 +133,25 @@ private slots:
                     for (int threads : {1, 3}) {
                         if (tokens > 3 && (t == TensorType::Q4_K || t == TensorType::BF16)) continue;
                         const int cols = blocks * static_cast<int>(tensorTypeInfo(t).blockElements);
-                        QTest::addRow("%s/c%d/t%d/p%d", tensorTypeName(t).data(), cols, tokens, threads)
-                            << static_cast<int>(t) << cols << tokens << threads;
+                        QTest::addRow("avx512/%s/c%d/t%d/p%d", tensorTypeName(t).data(), cols, tokens, threads)
+                            << static_cast<int>(SimdLevel::Avx512) << static_cast<int>(t) << cols << tokens << threads;
+                        // The AVX2 kernels: Q8_0 and Q4_0 below 4 tokens.
+                        if ((t == TensorType::Q8_0 || t == TensorType::Q4_0) && tokens < 4)
+                            QTest::addRow("avx2/%s/c%d/t%d/p%d", tensorTypeName(t).data(), cols, tokens, threads)
+                                << static_cast<int>(SimdLevel::Avx2) << static_cast<int>(t) << cols << tokens << threads;
                     }
     }
 
     void fastPathMatchesReducedActivationReference() {
+        QFETCH(int, simd);
         QFETCH(int, type);
         QFETCH(int, cols);
         QFETCH(int, tokens);
         QFETCH(int, threads);
         const auto t = static_cast<TensorType>(type);
-        if (!simdLevelSupported(SimdLevel::Avx512) || (t == TensorType::BF16 ? !cpuHasAvx512Bf16() : !cpuHasAvx512Vnni()))
+        const auto level = static_cast<SimdLevel>(simd);
+        if (!simdLevelSupported(level) ||
+            (level == SimdLevel::Avx512 && (t == TensorType::BF16 ? !cpuHasAvx512Bf16() : !cpuHasAvx512Vnni())))
             QSKIP("this CPU has no fast kernel for this type; Fast computes as Exact");
         constexpr int rows = 67;
         std::mt19937 rng(static_cast<unsigned>(type * 1000 + cols + tokens));
@@ -154,7 +162,7 @@ private slots:
         std::vector<float> y(static_cast<size_t>(tokens * rows), NAN);
         ThreadPool pool(threads);
         matmul(WeightView{t, rows, cols, weights.data()}, x.data(), tokens, y.data(), pool,
-               MatmulOptions{SimdLevel::Avx512, ActivationPrecision::Fast});
+               MatmulOptions{level, ActivationPrecision::Fast});
 
         for (int k = 0; k < tokens; ++k) {
             std::vector<double> xr(static_cast<size_t>(cols));
