@@ -35,7 +35,10 @@ int runLogits(const QStringList &arguments) {
         const auto weights = loadModel(options);
         ThreadPool pool(options.threads);
         const auto context = std::max<int64_t>(options.contextLength, static_cast<int64_t>(tokens.size()));
-        Transformer transformer(weights, std::min(context, weights->config().maxContext), pool);
+        // Logits are written for comparison with other engines and reference rows, so they come
+        // from exact f32 arithmetic and an f32 KV cache, not the faster defaults.
+        Transformer transformer(weights, std::min(context, weights->config().maxContext), pool,
+                                {ActivationPrecision::Exact, KvPrecision::F32});
         std::vector<float> logits;
         transformer.forward(tokens, logits, parser.isSet(QStringLiteral("all")));
 
