@@ -83,13 +83,16 @@ Item {
                 spacing: Theme.spacing
 
                 Repeater {
-                    model: delegate.editing ? null : delegate.blocks
+                    // The blocks stay while the message is edited, only hidden: with Qt 6.4, emptying
+                    // the Repeater inside a layout that is being polished crashed the layout.
+                    model: delegate.blocks
                     delegate: Loader {
                         id: block
                         required property string kind
                         required property string text
                         required property string html
                         required property string language
+                        visible: !delegate.editing
                         Layout.fillWidth: true
                         Layout.maximumWidth: column.width - 2 * Theme.spacingLarge
                         sourceComponent: kind === "code" ? codeComponent : textComponent
