@@ -2,6 +2,7 @@
 
 #include "kernels/blas_threads.h"
 #include "kernels/cpu_features.h"
+#include "kernels/decode_attention.h"
 #include "kernels/dequantize.h"
 #include "kernels/dequantize_simd.h"
 #include "util/thread_pool.h"
@@ -38,6 +39,7 @@ void softmaxRow(float *row, int64_t limit, int64_t width) {
 
 void causalAttention(const float *queries, int64_t qStride, const KvRows &cache, int64_t n, int64_t startPos,
                      const AttentionShape &shape, float *out, ThreadPool &pool) {
+    if (n == 1) return decodeAttention(queries, cache, startPos + 1, shape, out, pool);
     useSingleThreadedBlas();
     const int64_t hd = shape.headDim, group = shape.heads / shape.kvHeads, kvDim = shape.kvHeads * hd;
     const float scale = 1.0f / std::sqrt(static_cast<float>(hd));

@@ -1,0 +1,38 @@
+#pragma once
+// Attention of one new query (a decode step) over the whole KV cache. The prompt path's sgemm
+// tiles are wasted on a single query row, and they first expand every f16 row to f32; this kernel
+// reads the cached rows as they are, converting them in registers, scores each key row for all the
+// query heads of its KV group at once, and splits the positions across the pool (each span keeps
+// its own running softmax, merged at the end).
+#include "kernels/attention.h"
+#include "kernels/cpu_features.h"
+
+#include <cstdint>
+
+namespace qd {
+
+// query: heads * headDim values for the position `length - 1`; the cache holds positions
+// [0, length). out: heads * headDim values, not overlapping the inputs. `simd` picks the row
+// kernels (tests force each one); it must be supported by the CPU.
+void decodeAttention(const float *query, const KvRows &cache, int64_t length, const AttentionShape &shape,
+                     float *out, ThreadPool &pool, SimdLevel simd = bestSimdLevel());
+
+namespace detail {
+
+// The two inner loops over a run of `count` cached rows of one KV head, `stride` bytes apart, for
+// the `group` query heads that read it (their rows headDim values apart).
+struct DecodeRowKernels {
+    // scores[g * count + j] = scale * dot(query g, key row j)
+    void (*scores)(const float *queries, int64_t group, int64_t headDim, const uint8_t *keys, uint64_t stride,
+                   int64_t count, float scale, float *scores);
+    // out[g * headDim + i] += sum over j of weights[g * count + j] * value row j [i]
+    void (*accumulate)(const float *weights, int64_t group, int64_t headDim, const uint8_t *values,
+                       uint64_t stride, int64_t count, float *out);
+};
+
+// AVX2 + FMA + F16C kernels for F16 or F32 rows; headDim must be a multiple of 8.
+DecodeRowKernels decodeRowKernelsAvx2(TensorType type);
+
+}  // namespace detail
+
+}  // namespace qd

@@ -1,0 +1,102 @@
+// decodeAttention against a double-precision softmax(q K^T / sqrt(d)) V over every cached
+// position, for each instruction set the CPU has, f32 and f16 caches, lengths around the block and
+// span sizes, grouped-query shapes, and head sizes the vector kernels do and do not take.
+#include "kernels/decode_attention.h"
+#include "kernels/half.h"
+#include "kernels/quantize.h"
+#include "util/thread_pool.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+using namespace qd;
+
+class TestDecodeAttention : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesReference_data() {
+        QTest::addColumn<int>("simd");
+        QTest::addColumn<bool>("f16");
+        QTest::addColumn<int>("length");
+        QTest::addColumn<int>("heads");
+        QTest::addColumn<int>("kvHeads");
+        QTest::addColumn<int>("headDim");
+        QTest::addColumn<int>("threads");
+        struct Shape {
+            int heads, kvHeads, headDim;
+        };
+        // Qwen2.5-1.5B's grouping, a group of 5 (one full batch of four heads and one lone head),
+        // plain multi-head, and a head size that is not a multiple of 8.
+        const Shape shapes[] = {{12, 2, 128}, {5, 1, 16}, {4, 4, 32}, {6, 2, 12}};
+        for (SimdLevel simd : {SimdLevel::Scalar, SimdLevel::Avx2, SimdLevel::Avx512})
+            for (bool f16 : {false, true})
+                for (const Shape &s : shapes)
+                    for (int length : {1, 7, 64, 65, 200, 523})
+                        for (int threads : {1, 3})
+                            QTest::addRow("%s/%s/%dx%dx%d/len%d/t%d", simdLevelName(simd).data(), f16 ? "f16" : "f32",
+                                          s.heads, s.kvHeads, s.headDim, length, threads)
+                                << static_cast<int>(simd) << f16 << length << s.heads << s.kvHeads << s.headDim
+                                << threads;
+    }
+
+    void matchesReference() {
+        QFETCH(int, simd);
+        QFETCH(bool, f16);
+        QFETCH(int, length);
+        QFETCH(int, heads);
+        QFETCH(int, kvHeads);
+        QFETCH(int, headDim);
+        QFETCH(int, threads);
+        const auto level = static_cast<SimdLevel>(simd);
+        if (!simdLevelSupported(level)) QSKIP("this CPU lacks the instruction set");
+        const int64_t hd = headDim, qDim = heads * hd, kvDim = kvHeads * hd, group = heads / kvHeads;
+        std::mt19937 rng(static_cast<unsigned>(length * 31 + heads * 7 + headDim));
+        std::normal_distribution<float> normal(0.0f, 1.0f);
+        std::vector<float> q(static_cast<size_t>(qDim)), k(static_cast<size_t>(length * kvDim)),
+            v(static_cast<size_t>(length * kvDim)), out(static_cast<size_t>(qDim), NAN);
+        for (auto *vec : {&q, &k, &v})
+            for (float &x : *vec) x = 2.0f * normal(rng);
+
+        // An f16 cache holds the rounded values; the reference uses the same ones.
+        std::vector<uint8_t> k16(k.size() * 2), v16(v.size() * 2);
+        if (f16) {
+            quantizeRow(TensorType::F16, k.data(), k16.data(), static_cast<int64_t>(k.size()));
+            quantizeRow(TensorType::F16, v.data(), v16.data(), static_cast<int64_t>(v.size()));
+            for (float &x : k) x = f16ToF32(f32ToF16(x));
+            for (float &x : v) x = f16ToF32(f32ToF16(x));
+        }
+        const KvRows cache = f16 ? KvRows{TensorType::F16, k16.data(), v16.data()}
+                                 : KvRows{TensorType::F32, reinterpret_cast<const uint8_t *>(k.data()),
+                                          reinterpret_cast<const uint8_t *>(v.data())};
+        ThreadPool pool(threads);
+        decodeAttention(q.data(), cache, length, {heads, kvHeads, hd}, out.data(), pool, level);
+
+        for (int64_t h = 0; h < heads; ++h) {
+            // Query head h reads KV head h / group.
+            const int64_t kvOff = (h / group) * hd;
+            std::vector<double> s(static_cast<size_t>(length));
+            double maxScore = -INFINITY, sum = 0;
+            for (int64_t j = 0; j < length; ++j) {
+                double dot = 0;
+                for (int64_t i = 0; i < hd; ++i) dot += double(q[h * hd + i]) * k[j * kvDim + kvOff + i];
+                s[j] = dot / std::sqrt(double(hd));
+                maxScore = std::max(maxScore, s[j]);
+            }
+            for (double &x : s) sum += (x = std::exp(x - maxScore));
+            for (int64_t i = 0; i < hd; ++i) {
+                double expected = 0;
+                for (int64_t j = 0; j < length; ++j) expected += s[j] / sum * v[j * kvDim + kvOff + i];
+                const double got = out[h * hd + i];
+                QVERIFY2(std::fabs(got - expected) <= 2e-5 * (1.0 + std::fabs(expected)),
+                         qPrintable(QString("head %1 i %2: %3 vs %4").arg(h).arg(i).arg(got).arg(expected)));
+            }
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDecodeAttention)
+#include "test_decode_attention.moc"
