@@ -33,60 +33,44 @@ QD_AVX2 inline __m256i bytesU8(const uint8_t *p) {
     return _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(p)));
 }
 
-QD_AVX2 float dotF32(const float *w, const float *x, int64_t n) {
+struct LoadF32 {
+    using Element = float;
+    QD_AVX2 static __m256 lanes(const float *p) { return _mm256_loadu_ps(p); }
+    static float one(float v) { return v; }
+};
+
+struct LoadF16 {
+    using Element = uint16_t;
+    QD_AVX2 static __m256 lanes(const uint16_t *p) {
+        return _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
+    }
+    QD_AVX2 static float one(uint16_t h) { return loadHalf(h); }
+};
+
+struct LoadBf16 {
+    using Element = uint16_t;
+    QD_AVX2 static __m256 lanes(const uint16_t *p) {
+        const __m256i wide = _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
+        return _mm256_castsi256_ps(_mm256_slli_epi32(wide, 16));
+    }
+    static float one(uint16_t h) { return bf16ToF32(h); }
+};
+
+// One dot product for every float storage format: the loader turns stored values into f32 lanes.
+template <typename Load>
+QD_AVX2 float dot(const typename Load::Element *w, const float *x, int64_t n) {
     __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
     int64_t i = 0;
     for (; i + 16 <= n; i += 16) {
-        acc0 = _mm256_fmadd_ps(_mm256_loadu_ps(w + i), _mm256_loadu_ps(x + i), acc0);
-        acc1 = _mm256_fmadd_ps(_mm256_loadu_ps(w + i + 8), _mm256_loadu_ps(x + i + 8), acc1);
+        acc0 = _mm256_fmadd_ps(Load::lanes(w + i), _mm256_loadu_ps(x + i), acc0);
+        acc1 = _mm256_fmadd_ps(Load::lanes(w + i + 8), _mm256_loadu_ps(x + i + 8), acc1);
     }
     if (i + 8 <= n) {
-        acc0 = _mm256_fmadd_ps(_mm256_loadu_ps(w + i), _mm256_loadu_ps(x + i), acc0);
+        acc0 = _mm256_fmadd_ps(Load::lanes(w + i), _mm256_loadu_ps(x + i), acc0);
         i += 8;
     }
     float sum = horizontalSum(_mm256_add_ps(acc0, acc1));
-    for (; i < n; ++i) sum += w[i] * x[i];
-    return sum;
-}
-
-QD_AVX2 inline __m256 loadF16(const uint16_t *p) {
-    return _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
-}
-
-QD_AVX2 float dotF16(const uint16_t *w, const float *x, int64_t n) {
-    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
-    int64_t i = 0;
-    for (; i + 16 <= n; i += 16) {
-        acc0 = _mm256_fmadd_ps(loadF16(w + i), _mm256_loadu_ps(x + i), acc0);
-        acc1 = _mm256_fmadd_ps(loadF16(w + i + 8), _mm256_loadu_ps(x + i + 8), acc1);
-    }
-    if (i + 8 <= n) {
-        acc0 = _mm256_fmadd_ps(loadF16(w + i), _mm256_loadu_ps(x + i), acc0);
-        i += 8;
-    }
-    float sum = horizontalSum(_mm256_add_ps(acc0, acc1));
-    for (; i < n; ++i) sum += loadHalf(w[i]) * x[i];
-    return sum;
-}
-
-QD_AVX2 inline __m256 loadBf16(const uint16_t *p) {
-    const __m256i wide = _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
-    return _mm256_castsi256_ps(_mm256_slli_epi32(wide, 16));
-}
-
-QD_AVX2 float dotBf16(const uint16_t *w, const float *x, int64_t n) {
-    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
-    int64_t i = 0;
-    for (; i + 16 <= n; i += 16) {
-        acc0 = _mm256_fmadd_ps(loadBf16(w + i), _mm256_loadu_ps(x + i), acc0);
-        acc1 = _mm256_fmadd_ps(loadBf16(w + i + 8), _mm256_loadu_ps(x + i + 8), acc1);
-    }
-    if (i + 8 <= n) {
-        acc0 = _mm256_fmadd_ps(loadBf16(w + i), _mm256_loadu_ps(x + i), acc0);
-        i += 8;
-    }
-    float sum = horizontalSum(_mm256_add_ps(acc0, acc1));
-    for (; i < n; ++i) sum += bf16ToF32(w[i]) * x[i];
+    for (; i < n; ++i) sum += Load::one(w[i]) * x[i];
     return sum;
 }
 
@@ -212,9 +196,9 @@ QD_AVX2 void matvecRowsAvx2(const WeightView &w, const float *x, float *y, int64
     for (int64_t r = rowBegin; r < rowEnd; ++r) {
         const uint8_t *row = w.data + r * stride;
         switch (w.type) {
-        case TensorType::F32: y[r] = dotF32(reinterpret_cast<const float *>(row), x, n); break;
-        case TensorType::F16: y[r] = dotF16(reinterpret_cast<const uint16_t *>(row), x, n); break;
-        case TensorType::BF16: y[r] = dotBf16(reinterpret_cast<const uint16_t *>(row), x, n); break;
+        case TensorType::F32: y[r] = dot<LoadF32>(reinterpret_cast<const float *>(row), x, n); break;
+        case TensorType::F16: y[r] = dot<LoadF16>(reinterpret_cast<const uint16_t *>(row), x, n); break;
+        case TensorType::BF16: y[r] = dot<LoadBf16>(reinterpret_cast<const uint16_t *>(row), x, n); break;
         case TensorType::Q8_0: y[r] = dotQ8_0(reinterpret_cast<const BlockQ8_0 *>(row), x, n / 32); break;
         case TensorType::Q4_0: y[r] = dotQ4_0(reinterpret_cast<const BlockQ4_0 *>(row), x, n / 32); break;
         case TensorType::Q4_K: y[r] = dotQ4_K(reinterpret_cast<const BlockQ4_K *>(row), x, n / 256); break;

@@ -23,59 +23,44 @@ namespace {
 
 QD_AVX512 inline float loadHalf(uint16_t h) { return _cvtsh_ss(h); }
 
-QD_AVX512 float dotF32(const float *w, const float *x, int64_t n) {
+struct LoadF32 {
+    using Element = float;
+    QD_AVX512 static __m512 lanes(const float *p) { return _mm512_loadu_ps(p); }
+    static float one(float v) { return v; }
+};
+
+struct LoadF16 {
+    using Element = uint16_t;
+    QD_AVX512 static __m512 lanes(const uint16_t *p) {
+        return _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p)));
+    }
+    QD_AVX512 static float one(uint16_t h) { return loadHalf(h); }
+};
+
+struct LoadBf16 {
+    using Element = uint16_t;
+    QD_AVX512 static __m512 lanes(const uint16_t *p) {
+        const __m512i wide = _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p)));
+        return _mm512_castsi512_ps(_mm512_slli_epi32(wide, 16));
+    }
+    static float one(uint16_t h) { return bf16ToF32(h); }
+};
+
+// One dot product for every float storage format: the loader turns stored values into f32 lanes.
+template <typename Load>
+QD_AVX512 float dot(const typename Load::Element *w, const float *x, int64_t n) {
     __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
     int64_t i = 0;
     for (; i + 32 <= n; i += 32) {
-        acc0 = _mm512_fmadd_ps(_mm512_loadu_ps(w + i), _mm512_loadu_ps(x + i), acc0);
-        acc1 = _mm512_fmadd_ps(_mm512_loadu_ps(w + i + 16), _mm512_loadu_ps(x + i + 16), acc1);
+        acc0 = _mm512_fmadd_ps(Load::lanes(w + i), _mm512_loadu_ps(x + i), acc0);
+        acc1 = _mm512_fmadd_ps(Load::lanes(w + i + 16), _mm512_loadu_ps(x + i + 16), acc1);
     }
     if (i + 16 <= n) {
-        acc0 = _mm512_fmadd_ps(_mm512_loadu_ps(w + i), _mm512_loadu_ps(x + i), acc0);
+        acc0 = _mm512_fmadd_ps(Load::lanes(w + i), _mm512_loadu_ps(x + i), acc0);
         i += 16;
     }
     float sum = _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
-    for (; i < n; ++i) sum += w[i] * x[i];
-    return sum;
-}
-
-QD_AVX512 float dotF16(const uint16_t *w, const float *x, int64_t n) {
-    __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
-    int64_t i = 0;
-    for (; i + 32 <= n; i += 32) {
-        const __m512 w0 = _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(w + i)));
-        const __m512 w1 = _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(w + i + 16)));
-        acc0 = _mm512_fmadd_ps(w0, _mm512_loadu_ps(x + i), acc0);
-        acc1 = _mm512_fmadd_ps(w1, _mm512_loadu_ps(x + i + 16), acc1);
-    }
-    if (i + 16 <= n) {
-        const __m512 w0 = _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(w + i)));
-        acc0 = _mm512_fmadd_ps(w0, _mm512_loadu_ps(x + i), acc0);
-        i += 16;
-    }
-    float sum = _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
-    for (; i < n; ++i) sum += loadHalf(w[i]) * x[i];
-    return sum;
-}
-
-QD_AVX512 inline __m512 loadBf16(const uint16_t *p) {
-    const __m512i wide = _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p)));
-    return _mm512_castsi512_ps(_mm512_slli_epi32(wide, 16));
-}
-
-QD_AVX512 float dotBf16(const uint16_t *w, const float *x, int64_t n) {
-    __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
-    int64_t i = 0;
-    for (; i + 32 <= n; i += 32) {
-        acc0 = _mm512_fmadd_ps(loadBf16(w + i), _mm512_loadu_ps(x + i), acc0);
-        acc1 = _mm512_fmadd_ps(loadBf16(w + i + 16), _mm512_loadu_ps(x + i + 16), acc1);
-    }
-    if (i + 16 <= n) {
-        acc0 = _mm512_fmadd_ps(loadBf16(w + i), _mm512_loadu_ps(x + i), acc0);
-        i += 16;
-    }
-    float sum = _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
-    for (; i < n; ++i) sum += bf16ToF32(w[i]) * x[i];
+    for (; i < n; ++i) sum += Load::one(w[i]) * x[i];
     return sum;
 }
 
@@ -215,9 +200,9 @@ QD_AVX512 void matvecRowsAvx512(const WeightView &w, const float *x, float *y, i
     for (int64_t r = rowBegin; r < rowEnd; ++r) {
         const uint8_t *row = w.data + r * stride;
         switch (w.type) {
-        case TensorType::F32: y[r] = dotF32(reinterpret_cast<const float *>(row), x, n); break;
-        case TensorType::F16: y[r] = dotF16(reinterpret_cast<const uint16_t *>(row), x, n); break;
-        case TensorType::BF16: y[r] = dotBf16(reinterpret_cast<const uint16_t *>(row), x, n); break;
+        case TensorType::F32: y[r] = dot<LoadF32>(reinterpret_cast<const float *>(row), x, n); break;
+        case TensorType::F16: y[r] = dot<LoadF16>(reinterpret_cast<const uint16_t *>(row), x, n); break;
+        case TensorType::BF16: y[r] = dot<LoadBf16>(reinterpret_cast<const uint16_t *>(row), x, n); break;
         case TensorType::Q8_0: y[r] = dotQ8_0(reinterpret_cast<const BlockQ8_0 *>(row), x, n / 32); break;
         case TensorType::Q4_0: y[r] = dotQ4_0(reinterpret_cast<const BlockQ4_0 *>(row), x, n / 32); break;
         case TensorType::Q4_K: y[r] = dotQ4_K(reinterpret_cast<const BlockQ4_K *>(row), x, n / 256); break;
