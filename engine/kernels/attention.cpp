@@ -2,6 +2,7 @@
 
 #include "kernels/blas_threads.h"
 #include "kernels/cpu_features.h"
+#include "kernels/decode_batch.h"
 #include "kernels/decode_attention.h"
 #include "kernels/dequantize.h"
 #include "kernels/dequantize_simd.h"
@@ -39,7 +40,13 @@ void softmaxRow(float *row, int64_t limit, int64_t width) {
 
 void causalAttention(const float *queries, int64_t qStride, const KvRows &cache, int64_t n, int64_t startPos,
                      const AttentionShape &shape, float *out, ThreadPool &pool) {
-    if (n == 1) return decodeAttention(queries, cache, startPos + 1, shape, out, pool);
+    // A few queries (a decode step, or drafted tokens being verified) each take the decode kernel,
+    // so that every row is exactly what decoding it alone gives (decode_batch.h).
+    if (n <= kMaxDecodeBatch) {
+        for (int64_t t = 0; t < n; ++t)
+            decodeAttention(queries + t * qStride, cache, startPos + t + 1, shape, out + t * qStride, pool);
+        return;
+    }
     useSingleThreadedBlas();
     const int64_t hd = shape.headDim, group = shape.heads / shape.kvHeads, kvDim = shape.kvHeads * hd;
     const float scale = 1.0f / std::sqrt(static_cast<float>(hd));

@@ -25,7 +25,8 @@ struct KvRows {
 // [startPos, startPos + n); the cache holds positions [0, startPos + n). Query head h reads KV
 // head h / (heads / kvHeads) and the positions up to its own. out: n rows like the queries (same
 // stride); must not overlap the inputs. F16 entries are converted to f32 once per KV head and
-// tile, for all the query heads that share them. A single query (decode) goes to decodeAttention.
+// tile, for all the query heads that share them. Up to kMaxDecodeBatch queries (decode_batch.h)
+// go one by one to decodeAttention.
 void causalAttention(const float *queries, int64_t qStride, const KvRows &cache, int64_t n, int64_t startPos,
                      const AttentionShape &shape, float *out, ThreadPool &pool);
 

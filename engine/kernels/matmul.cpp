@@ -1,6 +1,7 @@
 #include "kernels/matmul.h"
 
 #include "kernels/blas_threads.h"
+#include "kernels/decode_batch.h"
 #include "kernels/dequantize.h"
 #include "kernels/dequantize_simd.h"
 #include "kernels/matvec.h"
@@ -37,10 +38,6 @@ Kernels kernelsFor(SimdLevel level) {
     }
     return {detail::matvecRowsScalar, dequantizeRow};
 }
-
-// Below this many tokens the weights are cheaper to decode once per token in registers than to
-// expand to f32 for sgemm (measured with bench_kernels).
-constexpr int64_t kGemmMinTokens = 4;
 
 // Rows per group when several tokens use the matrix-vector kernel: the group's weight rows stay in
 // cache while every token passes over them.
@@ -85,25 +82,37 @@ void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, Th
     });
 }
 
-// Up to this many tokens ActivationPrecision::Fast multiplies Q8_0 and Q4_0 weights with every
-// token while they are in registers instead of using sgemm tiles. CPU time for 1536x1536 on 2
-// threads (bench_kernels): 8 tokens Q4_0 955 us vs 1277 us with sgemm, Q8_0 823 vs 1498; at 16
-// tokens they are even (1560 vs 1516, 1373 vs 1569). Q4_K and BF16, one token at a time, lose to
-// sgemm from 4 tokens on (Q4_K, 8 tokens: 1145 vs 828) and keep the exact paths' limit.
-constexpr int64_t kFastMaxTokensBlocks32 = 12;
+// Up to kMaxDecodeBatch tokens (decode_batch.h) every path below computes each token as it would
+// alone, so speculative verification matches decoding. It is also where the register kernels win:
+// CPU time for 1536x1536 on 2 threads (bench_kernels), 8 tokens Q4_0 955 us vs 1277 us with
+// sgemm, Q8_0 823 vs 1498; at 16 tokens they are even. Q4_K and BF16, one token at a time, lose
+// to sgemm from 4 tokens on (Q4_K, 8 tokens: 1145 vs 828), a cost paid only by prompts of 4 to
+// 12 new tokens.
 
-// ActivationPrecision::Fast at the Avx2 level: Q8_0 and Q4_0 below kGemmMinTokens, one token at
-// a time (the AVX-512 kernels cover the other types and several tokens at once).
+// Runs rowKernel(token, rowBegin, rowEnd) for every token over groups of kRowGroup rows, so a
+// group's weights stay in cache while each token passes over them.
+template <typename RowKernel>
+void perTokenInRowGroups(int64_t rows, int64_t tokens, ThreadPool &pool, const RowKernel &rowKernel) {
+    pool.parallelFor(0, rows, [&](int64_t r0, int64_t r1) {
+        for (int64_t g = r0; g < r1; g += kRowGroup) {
+            const int64_t g1 = std::min(r1, g + kRowGroup);
+            for (int64_t t = 0; t < tokens; ++t) rowKernel(t, g, g1);
+        }
+    });
+}
+
+// ActivationPrecision::Fast at the Avx2 level: Q8_0 and Q4_0 (the AVX-512 kernels cover the
+// other types).
 bool fastMatvecAvx2(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool) {
-    if ((w.type != TensorType::Q8_0 && w.type != TensorType::Q4_0) || tokens >= kGemmMinTokens) return false;
+    if (w.type != TensorType::Q8_0 && w.type != TensorType::Q4_0) return false;
     // Per calling thread; the pool's threads reach it through this reference.
-    thread_local QuantizedActivations quantizedBuffer;
-    QuantizedActivations &quantized = quantizedBuffer;
-    for (int64_t t = 0; t < tokens; ++t) {
-        quantizeActivationsQ8(x + t * w.cols, w.cols, quantized);
-        float *yt = y + t * w.rows;
-        pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { detail::matvecRowsQ8Avx2(w, quantized, yt, r0, r1); });
-    }
+    thread_local std::vector<QuantizedActivations> quantizedBuffer;
+    std::vector<QuantizedActivations> &quantized = quantizedBuffer;
+    quantized.resize(static_cast<size_t>(tokens));
+    for (int64_t t = 0; t < tokens; ++t) quantizeActivationsQ8(x + t * w.cols, w.cols, quantized[static_cast<size_t>(t)]);
+    perTokenInRowGroups(w.rows, tokens, pool, [&](int64_t t, int64_t r0, int64_t r1) {
+        detail::matvecRowsQ8Avx2(w, quantized[static_cast<size_t>(t)], y + t * w.rows, r0, r1);
+    });
     return true;
 }
 
@@ -112,11 +121,10 @@ bool fastMatvecAvx2(const WeightView &w, const float *x, int64_t tokens, float *
 // false to fall back to the exact paths.
 bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
                 const MatmulOptions &options) {
-    if (options.activations != ActivationPrecision::Fast) return false;
+    if (options.activations != ActivationPrecision::Fast || tokens > kMaxDecodeBatch) return false;
     if (options.simd == SimdLevel::Avx2) return fastMatvecAvx2(w, x, tokens, y, pool);
     if (options.simd != SimdLevel::Avx512) return false;
     const bool blocks32 = w.type == TensorType::Q8_0 || w.type == TensorType::Q4_0;
-    if (tokens >= (blocks32 ? kFastMaxTokensBlocks32 + 1 : kGemmMinTokens)) return false;
     const bool integer = (blocks32 || w.type == TensorType::Q4_K) && cpuHasAvx512Vnni();
     const bool bf16 = w.type == TensorType::BF16 && cpuHasAvx512Bf16();
     if (!integer && !bf16) return false;
@@ -161,7 +169,7 @@ void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, Threa
         return;
     }
     if (fastMatvec(w, x, tokens, y, pool, options)) return;
-    if (tokens >= kGemmMinTokens) {
+    if (tokens > kMaxDecodeBatch) {
         gemmTiles(w, x, tokens, y, pool, kernels.dequantize);
         return;
     }
@@ -169,11 +177,8 @@ void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, Threa
         pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { kernels.matvec(w, x, y, r0, r1); });
         return;
     }
-    pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) {
-        for (int64_t g = r0; g < r1; g += kRowGroup) {
-            const int64_t g1 = std::min(r1, g + kRowGroup);
-            for (int64_t t = 0; t < tokens; ++t) kernels.matvec(w, x + t * w.cols, y + t * w.rows, g, g1);
-        }
+    perTokenInRowGroups(w.rows, tokens, pool, [&](int64_t t, int64_t r0, int64_t r1) {
+        kernels.matvec(w, x + t * w.cols, y + t * w.rows, r0, r1);
     });
 }
 

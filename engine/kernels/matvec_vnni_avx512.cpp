@@ -96,6 +96,7 @@ QD_VNNI void rowTimesInputs(const Block *blocks, const QuantizedActivations *con
     const int8_t *xq[T];
     const int32_t *bias[T];
     const float *laneScales[T];
+#pragma GCC unroll 8
     for (int t = 0; t < T; ++t) {
         acc[t] = _mm512_setzero_ps();
         xq[t] = x[t]->q.data(), bias[t] = x[t]->nibbleBias.data(), laneScales[t] = x[t]->laneScales.data();
@@ -115,6 +116,7 @@ QD_VNNI void rowTimesInputs(const Block *blocks, const QuantizedActivations *con
             const __m512 ws = pairScale(scales + i, both);
             if constexpr (sizeof(Block) == sizeof(BlockQ8_0)) {
                 const PairQ8_0 w = loadPairQ8_0(blocks + b, both);
+#pragma GCC unroll 8
                 for (int t = 0; t < T; ++t) {
                     const __m512i xt = _mm512_maskz_loadu_epi8(pairBytes(both), xq[t] + 32 * b);
                     const __m512i xSigned = _mm512_mask_sub_epi8(xt, w.negative, _mm512_setzero_si512(), xt);
@@ -124,6 +126,7 @@ QD_VNNI void rowTimesInputs(const Block *blocks, const QuantizedActivations *con
                 }
             } else {
                 const __m512i nibbles = loadPairQ4_0(blocks + b, both);
+#pragma GCC unroll 8
                 for (int t = 0; t < T; ++t) {
                     const __m512i xt = _mm512_maskz_loadu_epi8(pairBytes(both), xq[t] + 32 * b);
                     // Starting each lane at -8 * (sum of its 4 activations) makes it end at
@@ -136,6 +139,7 @@ QD_VNNI void rowTimesInputs(const Block *blocks, const QuantizedActivations *con
             }
         }
     }
+#pragma GCC unroll 8
     for (int t = 0; t < T; ++t) y[t * yStride] = _mm512_reduce_add_ps(acc[t]);
 }
 

@@ -4,12 +4,15 @@
 #include "logits_comparison.h"
 #include "reference_forward.h"
 
+#include "kernels/decode_batch.h"
 #include "model/transformer.h"
 #include "util/error.h"
 #include "util/thread_pool.h"
 
 #include <QFile>
 #include <QTest>
+
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -108,6 +111,8 @@ private slots:
     void matchesPlainReferenceAtEveryLevel_data();
     void matchesPlainReferenceAtEveryLevel();
     void kvCachePathEqualsFullRecomputation();
+    void smallBatchEqualsDecodingOneByOne_data();
+    void smallBatchEqualsDecodingOneByOne();
     void contextOverflowIsRefused();
     void tokenOutsideVocabularyIsRefused();
     void cancelLeavesTheCacheAsItWas();
@@ -281,6 +286,47 @@ void ForwardTest::kvCachePathEqualsFullRecomputation() {
         for (size_t i = 0; i < vocab; ++i)
             worstAfterRewind = std::max(worstAfterRewind, std::abs(double(logits[(p - 50) * vocab + i]) - all[p * vocab + i]));
     QVERIFY2(worstAfterRewind < 1e-4, QByteArray::number(worstAfterRewind).constData());
+}
+
+void ForwardTest::smallBatchEqualsDecodingOneByOne_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("fast");
+    for (const char *file : {"quant/quant-f32.gguf", "quant/quant-bf16.gguf", "quant/quant-q8_0.gguf",
+                             "quant/quant-q4_0.gguf", "quant/quant-q4_k_m.gguf", "quant/quant-q6_k.gguf"})
+        for (bool fast : {false, true})
+            QTest::addRow("%s/%s", file, fast ? "fast" : "exact") << QString::fromLatin1(file) << fast;
+}
+
+// Speculative decoding verifies up to kMaxDecodeBatch drafted tokens in one forward pass: every
+// row of logits must be bit for bit what decoding those tokens one at a time gives.
+void ForwardTest::smallBatchEqualsDecodingOneByOne() {
+    QFETCH(QString, file);
+    QFETCH(bool, fast);
+    const auto weights = ModelWeights::load(ModelSource::open((kData + file).toStdString()), QuantLevel::Auto);
+    const Transformer::Options options =
+        fast ? Transformer::Options{} : Transformer::Options{ActivationPrecision::Exact, KvPrecision::F32};
+    const Sequence seq = sequence("quant", "chat64");
+    const auto vocab = static_cast<size_t>(weights->config().vocabSize);
+    const auto prompt = std::span(seq.ids).first(40);
+    const auto drafted = std::span(seq.ids).subspan(40, kMaxDecodeBatch);
+
+    Transformer stepwise(weights, 64, pool_, options);
+    std::vector<float> logits, expected;
+    stepwise.forward(prompt, logits);
+    for (size_t i = 0; i < drafted.size(); ++i) {
+        stepwise.forward(drafted.subspan(i, 1), logits);
+        expected.insert(expected.end(), logits.begin(), logits.end());
+    }
+
+    Transformer batched(weights, 64, pool_, options);
+    batched.forward(prompt, logits);
+    for (size_t n = 2; n <= drafted.size(); ++n) {
+        batched.rewind(static_cast<int64_t>(prompt.size()));
+        batched.forward(drafted.first(n), logits, true);
+        QCOMPARE(logits.size(), n * vocab);
+        QVERIFY2(std::memcmp(logits.data(), expected.data(), logits.size() * sizeof(float)) == 0,
+                 qPrintable(QStringLiteral("a batch of %1 differs from decoding one by one").arg(n)));
+    }
 }
 
 void ForwardTest::contextOverflowIsRefused() {

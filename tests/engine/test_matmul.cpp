@@ -2,6 +2,7 @@
 // product of the independently decoded weights.
 #include "kernel_reference.h"
 #include "kernel_test_data.h"
+#include "kernels/decode_batch.h"
 #include "kernels/half.h"
 #include "kernels/matmul.h"
 #include "kernels/quantize_activations.h"
@@ -11,6 +12,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstring>
 #include <random>
 
 using namespace qd;
@@ -128,15 +130,14 @@ private slots:
         for (TensorType t : {TensorType::Q8_0, TensorType::Q4_0, TensorType::Q4_K, TensorType::BF16})
             // One block, an odd block count (a partial group of 16), whole groups of 16.
             for (int blocks : {1, 37, 48})
-                // 11: a chunk of 8 inputs and one of 3. Q4_K and BF16 take the fast path below 4.
-                for (int tokens : {1, 3, 8, 11})
+                // 11: a chunk of 8 inputs and one of 3; 12: the largest batch the fast path takes.
+                for (int tokens : {1, 3, 8, 11, 12})
                     for (int threads : {1, 3}) {
-                        if (tokens > 3 && (t == TensorType::Q4_K || t == TensorType::BF16)) continue;
                         const int cols = blocks * static_cast<int>(tensorTypeInfo(t).blockElements);
                         QTest::addRow("avx512/%s/c%d/t%d/p%d", tensorTypeName(t).data(), cols, tokens, threads)
                             << static_cast<int>(SimdLevel::Avx512) << static_cast<int>(t) << cols << tokens << threads;
-                        // The AVX2 kernels: Q8_0 and Q4_0 below 4 tokens.
-                        if ((t == TensorType::Q8_0 || t == TensorType::Q4_0) && tokens < 4)
+                        // The AVX2 kernels: Q8_0 and Q4_0.
+                        if (t == TensorType::Q8_0 || t == TensorType::Q4_0)
                             QTest::addRow("avx2/%s/c%d/t%d/p%d", tensorTypeName(t).data(), cols, tokens, threads)
                                 << static_cast<int>(SimdLevel::Avx2) << static_cast<int>(t) << cols << tokens << threads;
                     }
@@ -184,6 +185,46 @@ private slots:
                 QVERIFY2(std::fabs(got - sum) <= 2e-5 * magnitude + 1e-30,
                          qPrintable(QString("row %1 token %2: %3 vs %4 (magnitude %5)").arg(r).arg(k).arg(got).arg(sum).arg(magnitude)));
             }
+        }
+    }
+
+    // Up to kMaxDecodeBatch tokens every token's row is bit for bit what a call with that token
+    // alone gives (speculative decoding verifies drafts in one batch and must not change results).
+    void smallBatchEqualsOneTokenAtATime_data() {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("simd");
+        QTest::addColumn<bool>("fast");
+        for (TensorType t : {TensorType::F32, TensorType::F16, TensorType::BF16, TensorType::Q8_0, TensorType::Q4_0,
+                             TensorType::Q4_K, TensorType::Q6_K})
+            for (SimdLevel s : {SimdLevel::Scalar, SimdLevel::Avx2, SimdLevel::Avx512})
+                for (bool fast : {false, true})
+                    QTest::addRow("%s/%s/%s", tensorTypeName(t).data(), simdLevelName(s).data(), fast ? "fast" : "exact")
+                        << static_cast<int>(t) << static_cast<int>(s) << fast;
+    }
+
+    void smallBatchEqualsOneTokenAtATime() {
+        QFETCH(int, type);
+        QFETCH(int, simd);
+        QFETCH(bool, fast);
+        const auto t = static_cast<TensorType>(type);
+        const auto level = static_cast<SimdLevel>(simd);
+        if (!simdLevelSupported(level)) QSKIP("this CPU lacks the instruction set");
+        const int cols = static_cast<int>(tensorTypeInfo(t).blockElements) == 256 ? 512 : 320;
+        constexpr int rows = 67;
+        std::mt19937 rng(static_cast<unsigned>(type * 100 + simd));
+        const auto weights = testdata::randomRows(t, rows, cols, rng);
+        const auto x = testdata::randomFloats(int64_t{kMaxDecodeBatch} * cols, rng);
+        const WeightView w{t, rows, cols, weights.data()};
+        const MatmulOptions options{level, fast ? ActivationPrecision::Fast : ActivationPrecision::Exact};
+        ThreadPool pool(3);
+        std::vector<float> single(static_cast<size_t>(kMaxDecodeBatch * rows));
+        for (int k = 0; k < kMaxDecodeBatch; ++k)
+            matmul(w, x.data() + k * cols, 1, single.data() + k * rows, pool, options);
+        for (int tokens = 2; tokens <= kMaxDecodeBatch; ++tokens) {
+            std::vector<float> batch(static_cast<size_t>(tokens * rows), NAN);
+            matmul(w, x.data(), tokens, batch.data(), pool, options);
+            QVERIFY2(std::memcmp(batch.data(), single.data(), batch.size() * sizeof(float)) == 0,
+                     qPrintable(QString("%1 tokens differ from one at a time").arg(tokens)));
         }
     }
 
