@@ -4,6 +4,7 @@
 #include "kernels/decode_batch.h"
 #include "kernels/dequantize.h"
 #include "kernels/dequantize_simd.h"
+#include "kernels/gemm_amx.h"
 #include "kernels/matvec.h"
 #include "kernels/matvec_fast.h"
 #include "kernels/quantize_activations.h"
@@ -154,6 +155,25 @@ bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, T
     return true;
 }
 
+// Prompts on CPUs with AMX under ActivationPrecision::Fast: bf16 tiles (gemm_amx.h). The
+// activations are packed once, split by tokens across the pool, then each thread multiplies its
+// share of weight rows, in panels of 32, with all of them.
+bool amxGemm(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
+             const MatmulOptions &options) {
+    if (options.activations != ActivationPrecision::Fast || options.simd != SimdLevel::Avx512 ||
+        w.cols % detail::kAmxTileDepth != 0 || !cpuHasAmxBf16())
+        return false;
+    thread_local std::vector<uint16_t> packedBuffer;
+    std::vector<uint16_t> &packed = packedBuffer;
+    packed.assign(static_cast<size_t>(detail::packedActivationsSize(tokens, w.cols)), 0);
+    pool.parallelFor(0, tokens, [&](int64_t t0, int64_t t1) { detail::packActivationsAmx(x, w.cols, t0, t1, packed.data()); });
+    constexpr int64_t kPanel = 2 * detail::kAmxTileRows;
+    pool.parallelFor(0, (w.rows + kPanel - 1) / kPanel, [&](int64_t p0, int64_t p1) {
+        detail::gemmRowsAmx(w, packed.data(), tokens, y, p0 * kPanel, std::min(w.rows, p1 * kPanel));
+    });
+    return true;
+}
+
 }  // namespace
 
 void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
@@ -170,6 +190,7 @@ void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, Threa
     }
     if (fastMatvec(w, x, tokens, y, pool, options)) return;
     if (tokens > kMaxDecodeBatch) {
+        if (amxGemm(w, x, tokens, y, pool, options)) return;
         gemmTiles(w, x, tokens, y, pool, kernels.dequantize);
         return;
     }

@@ -10,14 +10,16 @@ namespace qd {
 
 class ThreadPool;
 
-// How the decode path (up to kMaxDecodeBatch tokens) treats the activations.
+// How products treat the activations.
 enum class ActivationPrecision {
     // f32 activations, weights decoded exactly, f32 sums: the portable reference.
     Exact,
     // Q8_0, Q4_0 and Q4_K weights multiply activations quantized to 8 bits per block of 32 (Q8_0
     // rule) with integer dot products; BF16 weights multiply activations rounded to bf16 with bf16
     // dot products. At the Avx512 level where the CPU has AVX-512 VNNI / BF16; at the Avx2 level
-    // for Q8_0 and Q4_0; every other case computes as Exact.
+    // for Q8_0 and Q4_0; every other case computes as Exact. Prompts (more than kMaxDecodeBatch
+    // tokens) on CPUs with AMX-BF16 multiply weights and activations rounded to bf16 in AMX tiles
+    // (gemm_amx.h), any weight type; elsewhere prompts compute as Exact.
     Fast,
 };
 
@@ -33,8 +35,9 @@ struct MatmulOptions {
 // x is `tokens` rows of w.cols values, y `tokens` rows of w.rows values; they must not overlap.
 // Up to kMaxDecodeBatch tokens (decode_batch.h) each token is a matrix-vector product with the
 // weights decoded in registers, bit for bit what that token alone gives, rows split across the
-// pool; more tokens dequantize tiles of weight rows and multiply them with OpenBLAS sgemm, tiles
-// split across the pool (OpenBLAS itself is set to one thread; see matmul.cpp).
+// pool; more tokens go to AMX tiles (ActivationPrecision::Fast, where the CPU has them) or
+// dequantize tiles of weight rows and multiply them with OpenBLAS sgemm, tiles split across the
+// pool (OpenBLAS itself is set to one thread; see matmul.cpp).
 // Throws qd::Error for an unsupported weight type, a row length that is not a whole number of
 // blocks, a negative size, or a SIMD level the CPU lacks.
 void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,

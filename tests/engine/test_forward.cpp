@@ -66,12 +66,12 @@ std::vector<std::vector<double>> readReferenceRows(const QString &path, size_t r
 }
 
 // Engine rows at the sequence's positions, from one batched forward pass over the whole sequence,
-// with exact f32 arithmetic and an f32 cache (short sequences would otherwise take the fast decode
-// kernels).
+// by default with exact f32 arithmetic and an f32 cache (the defaults would take the fast kernels).
 std::vector<std::vector<double>> engineRows(const std::shared_ptr<const ModelWeights> &weights, ThreadPool &pool,
-                                            const Sequence &seq) {
-    Transformer transformer(weights, static_cast<int64_t>(seq.ids.size()), pool,
-                            {ActivationPrecision::Exact, KvPrecision::F32});
+                                            const Sequence &seq,
+                                            const Transformer::Options &options = {ActivationPrecision::Exact,
+                                                                                   KvPrecision::F32}) {
+    Transformer transformer(weights, static_cast<int64_t>(seq.ids.size()), pool, options);
     std::vector<float> logits;
     transformer.forward(seq.ids, logits, true);
     const auto vocab = static_cast<size_t>(weights->config().vocabSize);
@@ -106,6 +106,8 @@ class ForwardTest : public QObject {
 private slots:
     void matchesIndependentReferenceLogits_data();
     void matchesIndependentReferenceLogits();
+    void fastPromptMatchesIndependentReferenceLogits_data();
+    void fastPromptMatchesIndependentReferenceLogits();
     void decodeMatchesIndependentReferenceLogits_data();
     void decodeMatchesIndependentReferenceLogits();
     void matchesPlainReferenceAtEveryLevel_data();
@@ -179,6 +181,48 @@ void ForwardTest::matchesIndependentReferenceLogits() {
 // Token-by-token decoding with the default options (fast activations, f16 KV cache) within the
 // class of what they round (bf16 inputs and f16 KV for BF16 weights, 8-bit inputs for the
 // quantized ones), and with exact activations and an f32 cache within the f32 class.
+void ForwardTest::fastPromptMatchesIndependentReferenceLogits_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("referenceWeights");
+    QTest::addColumn<QString>("model");
+    struct Row { const char *file, *reference, *model; };
+    const Row rows[] = {
+        {"quant/quant-q8_0.gguf", "quant-q8_0", "quant"},
+        {"quant/quant-q4_0.gguf", "quant-q4_0", "quant"},
+        {"quant/quant-bf16.gguf", "quant", "quant"},
+        {"quant/quant-q4_k_m.gguf", "quant-q4_k_m", "quant"},
+        {"tiny/tiny-bf16.gguf", "tiny", "tiny"},
+    };
+    for (const Row &r : rows)
+        QTest::addRow("%s", r.file) << QString::fromLatin1(r.file) << QString::fromLatin1(r.reference)
+                                    << QString::fromLatin1(r.model);
+}
+
+// A prompt in one batch with the default (fast) options: on CPUs with AMX its products round
+// weights and activations to bf16, which must stay within the reduced-compute class.
+void ForwardTest::fastPromptMatchesIndependentReferenceLogits() {
+    QFETCH(QString, file);
+    QFETCH(QString, referenceWeights);
+    QFETCH(QString, model);
+    const auto weights = ModelWeights::load(ModelSource::open((kData + file).toStdString()), QuantLevel::Auto);
+    const auto vocab = static_cast<size_t>(weights->config().vocabSize);
+    // random300 (two batches' worth of attention) exists for the quant model only.
+    const QStringList names = model == QLatin1String("quant") ? QStringList{"chat64", "random300"} : QStringList{"chat64"};
+    for (const QString &name : names) {
+        const Sequence seq = sequence(model.toStdString(), name.toStdString());
+        const auto reference = readReferenceRows(
+            kData + model + QStringLiteral("/logits/") + referenceWeights + QLatin1Char('.') + name +
+                QStringLiteral(".numpy-f64.f32"),
+            seq.positions.size(), vocab);
+        const auto a = compareRows(engineRows(weights, pool_, seq, Transformer::Options{}), reference);
+        const QByteArray what =
+            (name + QStringLiteral(": max %1 mean %2 r %3").arg(a.maxAbs).arg(a.meanAbs).arg(a.pearson, 0, 'g', 8)).toUtf8();
+        QVERIFY2(a.maxAbs <= kMaxAbsReduced && a.meanAbs <= kMeanAbsReduced && a.pearson >= kPearsonReduced,
+                 what.constData());
+        qInfo("%s", what.constData());
+    }
+}
+
 void ForwardTest::decodeMatchesIndependentReferenceLogits_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("level");

@@ -3,6 +3,7 @@
 #include "kernel_reference.h"
 #include "kernel_test_data.h"
 #include "kernels/decode_batch.h"
+#include "kernels/gemm_amx.h"
 #include "kernels/half.h"
 #include "kernels/matmul.h"
 #include "kernels/quantize_activations.h"
@@ -180,6 +181,56 @@ private slots:
                 for (int c = 0; c < cols; ++c) {
                     sum += w[c] * xr[c];
                     magnitude += std::fabs(w[c] * xr[c]);
+                }
+                const double got = y[k * rows + r];
+                QVERIFY2(std::fabs(got - sum) <= 2e-5 * magnitude + 1e-30,
+                         qPrintable(QString("row %1 token %2: %3 vs %4 (magnitude %5)").arg(r).arg(k).arg(got).arg(sum).arg(magnitude)));
+            }
+        }
+    }
+
+    // Prompts (more than kMaxDecodeBatch tokens) under ActivationPrecision::Fast on a CPU with AMX:
+    // the product of weights and activations both rounded to bf16, summed in f32.
+    void amxPromptMatchesBf16Reference_data() {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<int>("threads");
+        for (TensorType t : {TensorType::F32, TensorType::F16, TensorType::BF16, TensorType::Q8_0, TensorType::Q4_0,
+                             TensorType::Q4_K, TensorType::Q6_K})
+            // 13: the smallest prompt batch; 33 and 70: token blocks padded past a pair of 16s.
+            for (int tokens : {13, 33, 70})
+                for (int threads : {1, 3})
+                    QTest::addRow("%s/t%d/p%d", tensorTypeName(t).data(), tokens, threads)
+                        << static_cast<int>(t) << tokens << threads;
+    }
+
+    void amxPromptMatchesBf16Reference() {
+        QFETCH(int, type);
+        QFETCH(int, tokens);
+        QFETCH(int, threads);
+        if (!cpuHasAmxBf16()) QSKIP("this CPU has no AMX-BF16: prompts compute as Exact (matchesReference)");
+        const auto t = static_cast<TensorType>(type);
+        const int cols = tensorTypeInfo(t).blockElements == 256 ? 512 : 32 * 7;
+        constexpr int rows = 67;  // two panels of 32 and a partial one
+        std::mt19937 rng(static_cast<unsigned>(type * 1000 + tokens));
+        const auto weights = testdata::randomRows(t, rows, cols, rng);
+        const auto x = testdata::randomFloats(int64_t{tokens} * cols, rng);
+        const int64_t stride = static_cast<int64_t>(*rowBytes(t, cols));
+
+        std::vector<float> y(static_cast<size_t>(tokens * rows), NAN);
+        ThreadPool pool(threads);
+        matmul(WeightView{t, rows, cols, weights.data()}, x.data(), tokens, y.data(), pool,
+               MatmulOptions{SimdLevel::Avx512, ActivationPrecision::Fast});
+
+        auto bf16 = [](double v) { return static_cast<double>(bf16ToF32(f32ToBf16(static_cast<float>(v)))); };
+        for (int r = 0; r < rows; ++r) {
+            const auto w = testref::row(t, weights.data() + r * stride, cols);
+            for (int k = 0; k < tokens; ++k) {
+                double sum = 0, magnitude = 0;
+                for (int c = 0; c < cols; ++c) {
+                    const double product = bf16(w[c]) * bf16(x[k * cols + c]);
+                    sum += product;
+                    magnitude += std::fabs(product);
                 }
                 const double got = y[k * rows + r];
                 QVERIFY2(std::fabs(got - sum) <= 2e-5 * magnitude + 1e-30,
