@@ -117,6 +117,27 @@ bool fastMatvecAvx2(const WeightView &w, const float *x, int64_t tokens, float *
     return true;
 }
 
+// Q8_0, Q4_0 and Q4_K weights under ActivationPrecision::Fast take the AVX-512 VNNI kernel.
+bool vnniApplies(TensorType type, int64_t tokens, const MatmulOptions &options) {
+    return options.activations == ActivationPrecision::Fast && options.simd == SimdLevel::Avx512 &&
+           tokens <= kMaxDecodeBatch &&
+           (type == TensorType::Q8_0 || type == TensorType::Q4_0 || type == TensorType::Q4_K) && cpuHasAvx512Vnni();
+}
+
+// Each token's input quantized once for the VNNI kernel. The buffers belong to the calling thread;
+// the pool's threads read them through the returned pointers while the call lasts.
+const QuantizedActivations *const *quantizedInputs(const float *x, int64_t tokens, int64_t cols) {
+    thread_local std::vector<QuantizedActivations> quantized;
+    thread_local std::vector<const QuantizedActivations *> inputs;
+    quantized.resize(static_cast<size_t>(tokens));
+    inputs.resize(static_cast<size_t>(tokens));
+    for (int64_t t = 0; t < tokens; ++t) {
+        quantizeActivationsQ8(x + t * cols, cols, quantized[static_cast<size_t>(t)]);
+        inputs[static_cast<size_t>(t)] = &quantized[static_cast<size_t>(t)];
+    }
+    return inputs.data();
+}
+
 // The decode path of ActivationPrecision::Fast, when this weight type, token count and CPU have
 // one: converts each token's input once and runs the dot-product kernel over all of them. Returns
 // false to fall back to the exact paths.
@@ -124,34 +145,21 @@ bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, T
                 const MatmulOptions &options) {
     if (options.activations != ActivationPrecision::Fast || tokens > kMaxDecodeBatch) return false;
     if (options.simd == SimdLevel::Avx2) return fastMatvecAvx2(w, x, tokens, y, pool);
-    if (options.simd != SimdLevel::Avx512) return false;
-    const bool blocks32 = w.type == TensorType::Q8_0 || w.type == TensorType::Q4_0;
-    const bool integer = (blocks32 || w.type == TensorType::Q4_K) && cpuHasAvx512Vnni();
-    const bool bf16 = w.type == TensorType::BF16 && cpuHasAvx512Bf16();
-    if (!integer && !bf16) return false;
-    // Per calling thread; the pool's threads reach them through these references.
-    thread_local std::vector<QuantizedActivations> quantizedBuffer;
-    thread_local std::vector<const QuantizedActivations *> inputsBuffer;
-    thread_local std::vector<uint16_t> roundedBuffer;
-    std::vector<QuantizedActivations> &quantized = quantizedBuffer;
-    std::vector<const QuantizedActivations *> &inputs = inputsBuffer;
-    std::vector<uint16_t> &rounded = roundedBuffer;
-    if (integer) {
-        quantized.resize(static_cast<size_t>(tokens));
-        inputs.resize(static_cast<size_t>(tokens));
-        for (int64_t t = 0; t < tokens; ++t) {
-            quantizeActivationsQ8(x + t * w.cols, w.cols, quantized[static_cast<size_t>(t)]);
-            inputs[static_cast<size_t>(t)] = &quantized[static_cast<size_t>(t)];
-        }
+    if (vnniApplies(w.type, tokens, options)) {
+        const auto *inputs = quantizedInputs(x, tokens, w.cols);
         pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) {
-            detail::matvecRowsQ8Vnni512(w, inputs.data(), tokens, y, r0, r1);
+            detail::matvecRowsQ8Vnni512(w, inputs, tokens, y, r0, r1);
         });
-    } else {
-        roundActivationsBf16(x, tokens * w.cols, rounded);
-        pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) {
-            detail::matvecRowsBf16Dot512(w, rounded.data(), tokens, y, r0, r1);
-        });
+        return true;
     }
+    if (options.simd != SimdLevel::Avx512 || w.type != TensorType::BF16 || !cpuHasAvx512Bf16()) return false;
+    // Per calling thread; the pool's threads reach it through this reference.
+    thread_local std::vector<uint16_t> roundedBuffer;
+    std::vector<uint16_t> &rounded = roundedBuffer;
+    roundActivationsBf16(x, tokens * w.cols, rounded);
+    pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) {
+        detail::matvecRowsBf16Dot512(w, rounded.data(), tokens, y, r0, r1);
+    });
     return true;
 }
 
@@ -174,14 +182,44 @@ bool amxGemm(const WeightView &w, const float *x, int64_t tokens, float *y, Thre
     return true;
 }
 
-}  // namespace
-
-void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
-            const MatmulOptions &options) {
+void checkShape(const WeightView &w, int64_t tokens) {
     checkRowShape(w.type, w.cols, "matmul");
     if (w.rows < 0 || tokens < 0)
         throw Error("matmul: negative size (" + std::to_string(w.rows) + " rows, " + std::to_string(tokens) +
                     " tokens)");
+}
+
+}  // namespace
+
+void matmulSameInput(std::span<const MatmulTarget> targets, const float *x, int64_t tokens, ThreadPool &pool,
+                     const MatmulOptions &options) {
+    const bool fused = std::all_of(targets.begin(), targets.end(), [&](const MatmulTarget &t) {
+        return t.w.cols == targets.front().w.cols && vnniApplies(t.w.type, tokens, options);
+    });
+    if (!fused || targets.empty() || tokens == 0 || targets.front().w.cols == 0) {
+        for (const MatmulTarget &t : targets) matmul(t.w, x, tokens, t.y, pool, options);
+        return;
+    }
+    int64_t totalRows = 0;
+    for (const MatmulTarget &t : targets) {
+        checkShape(t.w, tokens);
+        totalRows += t.w.rows;
+    }
+    const auto *inputs = quantizedInputs(x, tokens, targets.front().w.cols);
+    // The rows of all targets as one range: each thread's share may span several matrices.
+    pool.parallelFor(0, totalRows, [&](int64_t r0, int64_t r1) {
+        int64_t first = 0;  // index of the target's first row in the joint range
+        for (const MatmulTarget &t : targets) {
+            const int64_t begin = std::max(r0, first), end = std::min(r1, first + t.w.rows);
+            if (begin < end) detail::matvecRowsQ8Vnni512(t.w, inputs, tokens, t.y, begin - first, end - first);
+            first += t.w.rows;
+        }
+    });
+}
+
+void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
+            const MatmulOptions &options) {
+    checkShape(w, tokens);
     const Kernels kernels = kernelsFor(options.simd);
     if (w.rows == 0 || tokens == 0) return;
     if (w.cols == 0) {

@@ -5,6 +5,7 @@
 #include "kernels/weight_view.h"
 
 #include <cstdint>
+#include <span>
 
 namespace qd {
 
@@ -42,5 +43,18 @@ struct MatmulOptions {
 // blocks, a negative size, or a SIMD level the CPU lacks.
 void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
             const MatmulOptions &options = {});
+
+// One matrix of a matmulSameInput: y receives tokens rows of w.rows values.
+struct MatmulTarget {
+    WeightView w;
+    float *y;
+};
+
+// matmul(t.w, x, tokens, t.y) for every target, all reading the same x (Q, K and V of a layer; its
+// gate and up projections), with the same results. Where the VNNI decode kernel takes every
+// target, x is quantized once and the pool makes one pass over all their rows (fewer, larger
+// parallel sections per decode step); otherwise the targets run one after another.
+void matmulSameInput(std::span<const MatmulTarget> targets, const float *x, int64_t tokens, ThreadPool &pool,
+                     const MatmulOptions &options = {});
 
 }  // namespace qd

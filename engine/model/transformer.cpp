@@ -114,9 +114,8 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
 
         // Attention block: norm, Q/K/V with bias, RoPE, cache, attention, output projection.
         for (int64_t t = 0; t < n; ++t) rmsNorm(&x_[t * h], L.attnNorm.data(), &xn_[t * h], h, c.rmsNormEps);
-        matmul(L.q, xn_.data(), n, q_.data(), pool_, matmulOptions_);
-        matmul(L.k, xn_.data(), n, k_.data(), pool_, matmulOptions_);
-        matmul(L.v, xn_.data(), n, v_.data(), pool_, matmulOptions_);
+        const MatmulTarget qkv[] = {{L.q, q_.data()}, {L.k, k_.data()}, {L.v, v_.data()}};
+        matmulSameInput(qkv, xn_.data(), n, pool_, matmulOptions_);
         addBias(q_.data(), L.qBias, n);
         addBias(k_.data(), L.kBias, n);
         addBias(v_.data(), L.vBias, n);
@@ -132,8 +131,8 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
 
         // MLP block: norm, SwiGLU, residual.
         for (int64_t t = 0; t < n; ++t) rmsNorm(&x_[t * h], L.ffnNorm.data(), &xn_[t * h], h, c.rmsNormEps);
-        matmul(L.gate, xn_.data(), n, gate_.data(), pool_, matmulOptions_);
-        matmul(L.up, xn_.data(), n, up_.data(), pool_, matmulOptions_);
+        const MatmulTarget gateUp[] = {{L.gate, gate_.data()}, {L.up, up_.data()}};
+        matmulSameInput(gateUp, xn_.data(), n, pool_, matmulOptions_);
         for (int64_t i = 0; i < n * f; ++i) gate_[i] = silu(gate_[i]) * up_[i];
         matmul(L.down, gate_.data(), n, proj_.data(), pool_, matmulOptions_);
         for (int64_t i = 0; i < n * h; ++i) x_[i] += proj_[i];

@@ -279,6 +279,53 @@ private slots:
         }
     }
 
+    // Several matrices over one input give what separate calls give, bit for bit, whether or not
+    // the VNNI kernel fuses them.
+    void sameInputEqualsSeparateProducts_data() {
+        QTest::addColumn<QList<int>>("types");
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<bool>("fast");
+        const auto q8 = static_cast<int>(TensorType::Q8_0), q4 = static_cast<int>(TensorType::Q4_0);
+        const auto q4k = static_cast<int>(TensorType::Q4_K), q6k = static_cast<int>(TensorType::Q6_K);
+        for (int tokens : {1, 5, 20})
+            for (bool fast : {false, true}) {
+                const char *mode = fast ? "fast" : "exact";
+                QTest::addRow("q4_0+q8_0+q4_0/t%d/%s", tokens, mode) << QList<int>{q4, q8, q4} << tokens << fast;
+                QTest::addRow("q4_k+q4_k/t%d/%s", tokens, mode) << QList<int>{q4k, q4k} << tokens << fast;
+                QTest::addRow("q4_k+q6_k/t%d/%s", tokens, mode) << QList<int>{q4k, q6k} << tokens << fast;
+            }
+    }
+
+    void sameInputEqualsSeparateProducts() {
+        QFETCH(QList<int>, types);
+        QFETCH(int, tokens);
+        QFETCH(bool, fast);
+        constexpr int cols = 512;
+        const int rowCounts[] = {67, 16, 33};
+        const MatmulOptions options{bestSimdLevel(), fast ? ActivationPrecision::Fast : ActivationPrecision::Exact};
+        std::mt19937 rng(static_cast<unsigned>(tokens * 10 + types.size()));
+        const auto x = testdata::randomFloats(int64_t{tokens} * cols, rng);
+        ThreadPool pool(3);
+        std::vector<std::vector<uint8_t>> weights;
+        std::vector<std::vector<float>> joint, separate;
+        std::vector<MatmulTarget> targets;
+        for (qsizetype i = 0; i < types.size(); ++i) {
+            const auto t = static_cast<TensorType>(types[i]);
+            const int rows = rowCounts[i];
+            weights.push_back(testdata::randomRows(t, rows, cols, rng));
+            joint.emplace_back(static_cast<size_t>(tokens * rows), NAN);
+            separate.emplace_back(static_cast<size_t>(tokens * rows), NAN);
+            matmul(WeightView{t, rows, cols, weights.back().data()}, x.data(), tokens, separate.back().data(), pool, options);
+        }
+        for (qsizetype i = 0; i < types.size(); ++i)
+            targets.push_back({WeightView{static_cast<TensorType>(types[i]), rowCounts[i], cols, weights[i].data()},
+                               joint[i].data()});
+        matmulSameInput(targets, x.data(), tokens, pool, options);
+        for (qsizetype i = 0; i < types.size(); ++i)
+            QVERIFY2(std::memcmp(joint[i].data(), separate[i].data(), joint[i].size() * sizeof(float)) == 0,
+                     qPrintable(QString("matrix %1 differs").arg(i)));
+    }
+
     void rejectsBadInput() {
         ThreadPool pool(2);
         std::vector<uint8_t> w(4096);
