@@ -175,6 +175,8 @@ int runBench(const QStringList &arguments) {
                 {"tg_tok_s_cpu", spreadOf(tgCpu).median},
                 {"ttft_s", ttftS.median},
                 {"load_s", loadSeconds},
+                // off, not-needed, mapped (from the cache), written (to it) or failed (see stderr)
+                {"weight_cache", weightCacheUseName(weights->cacheUse())},
                 {"peak_rss_bytes", rss},
                 {"weight_bytes", weights->weightBytes()},
                 {"bandwidth_gbs", bandwidth / 1e9},
@@ -188,7 +190,8 @@ int runBench(const QStringList &arguments) {
         } else {
             std::printf("model            %s (%s, %d threads)\n", options.modelPath.toUtf8().constData(),
                         std::string(quantLevelName(options.quant)).c_str(), pool.size());
-            std::printf("load             %.3f s, weights %.1f MB\n", loadSeconds, weights->weightBytes() / 1e6);
+            std::printf("load             %.3f s, weights %.1f MB, weight cache %s\n", loadSeconds,
+                        weights->weightBytes() / 1e6, std::string(weightCacheUseName(weights->cacheUse())).c_str());
             std::printf("prompt %-5lld     %.2f tok/s (min %.2f, max %.2f), time to first token %.3f s\n",
                         static_cast<long long>(promptTokens), ppS.median, ppS.min, ppS.max, ttftS.median);
             std::printf("generate %-5lld   %.2f tok/s (min %.2f, max %.2f)\n", static_cast<long long>(genTokens),

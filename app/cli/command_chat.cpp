@@ -91,7 +91,8 @@ int runChat(const QStringList &arguments) {
                              stop(status == MessageStatus::Error ? 1 : 0, error);
                          });
         QObject::connect(&controller, &ChatController::saveFailed, &loop, [&](const QString &error) { stop(1, error); });
-        engine.loadModel({0, options.modelPath, options.quant, options.contextLength, options.threads});
+        engine.loadModel(
+            {0, options.modelPath, options.quant, options.contextLength, options.threads, options.weightCache});
         loop.exec();
         return exitCode;
     } catch (const std::exception &e) {

@@ -1,7 +1,9 @@
 #include "engine_options.h"
 
+#include "data_directory.h"
 #include "util/error.h"
 
+#include <cstdio>
 
 namespace qd::cli {
 
@@ -15,6 +17,12 @@ void addEngineOptions(QCommandLineParser &parser) {
                       QStringLiteral("4096")});
     parser.addOption({QStringList{QStringLiteral("t"), QStringLiteral("threads")}, QStringLiteral("Worker threads (0: one per core)."),
                       QStringLiteral("n"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("weight-cache"),
+                      QStringLiteral("Keep the weights converted to --quant in DIR and map them at the next load "
+                                     "(default: the user's cache folder)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("no-weight-cache"),
+                      QStringLiteral("Convert the weights at every load, without reading or writing the cache.")});
 }
 
 EngineOptions readEngineOptions(const QCommandLineParser &parser) {
@@ -31,12 +39,21 @@ EngineOptions readEngineOptions(const QCommandLineParser &parser) {
     if (!ok || o.contextLength <= 0) throw Error("--ctx must be a positive number of tokens");
     o.threads = parser.value(QStringLiteral("threads")).toInt(&ok);
     if (!ok || o.threads < 0 || o.threads > 1024) throw Error("--threads must be a number from 0 to 1024");
+    const bool noCache = parser.isSet(QStringLiteral("no-weight-cache"));
+    if (noCache && parser.isSet(QStringLiteral("weight-cache")))
+        throw Error("--weight-cache and --no-weight-cache exclude each other");
+    if (!noCache)
+        o.weightCache = parser.isSet(QStringLiteral("weight-cache")) ? parser.value(QStringLiteral("weight-cache"))
+                                                                     : app::weightCacheDirectory({});
     return o;
 }
 
 std::shared_ptr<const ModelWeights> loadModel(const EngineOptions &options) {
     auto source = ModelSource::open(options.modelPath.toStdString());
-    return ModelWeights::load(std::move(source), options.quant);
+    WeightLoadOptions load;
+    load.cacheDirectory = options.weightCache.toStdString();
+    load.warning = [](const std::string &message) { std::fprintf(stderr, "qwendesk-cli: %s\n", message.c_str()); };
+    return ModelWeights::load(std::move(source), options.quant, load);
 }
 
 }  // namespace qd::cli

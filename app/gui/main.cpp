@@ -42,8 +42,9 @@ int main(int argc, char **argv) {
 
     std::unique_ptr<qd::ui::Session> session;
     try {
-        session = std::make_unique<qd::ui::Session>(
-            qd::app::dataDirectory(parser.value(QStringLiteral("data-dir"))));
+        const QString dataDirOption = parser.value(QStringLiteral("data-dir"));
+        session = std::make_unique<qd::ui::Session>(qd::app::dataDirectory(dataDirOption),
+                                                    qd::app::weightCacheDirectory(dataDirOption));
     } catch (const std::exception &e) {
         std::fprintf(stderr, "qwendesk: %s\n", e.what());
         return 1;

@@ -21,4 +21,12 @@ QString dataDirectory(const QString &overrideDir) {
 
 QString databasePath(const QString &dataDir) { return QDir(dataDir).filePath(QStringLiteral("qwendesk.sqlite3")); }
 
+QString weightCacheDirectory(const QString &overrideDataDir) {
+    if (!overrideDataDir.isEmpty()) return QDir(overrideDataDir).absoluteFilePath(QStringLiteral("weight-cache"));
+    // Not CacheLocation: it ends in the organization name, which qwendesk sets and qwendesk-cli
+    // does not, and both must find the same entries.
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
+    return cache.isEmpty() ? QString() : QDir(cache).filePath(QStringLiteral("QwenDesk/weights"));
+}
+
 }  // namespace qd::app

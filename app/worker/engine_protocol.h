@@ -49,6 +49,7 @@ struct LoadModelRequest {
     QuantLevel quant = QuantLevel::Auto;
     int64_t contextLength = 4096;  // capped at the model's own maximum
     int threads = 0;               // 0: one per core
+    QString weightCache;  // folder of converted weights (see weight_cache.h); empty: convert at every load
 };
 
 struct UnloadModelRequest {

@@ -77,9 +77,14 @@ void EngineWorker::handle(const LoadModelRequest &request) {
     progress(LoadStage::Opening, 0.0);
     auto source = ModelSource::open(request.path.toStdString());
     progress(LoadStage::PreparingWeights, kOpenShare);
-    auto weights = ModelWeights::load(std::move(source), request.quant, [&](double f) {
+    WeightLoadOptions options;
+    options.progress = [&](double f) {
         progress(LoadStage::PreparingWeights, kOpenShare + kWeightsShare * std::clamp(f, 0.0, 1.0));
-    });
+    };
+    options.cacheDirectory = request.weightCache.toStdString();
+    // The load goes on without the cache; the log says why the next one will not be faster.
+    options.warning = [](const std::string &message) { qWarning("%s", message.c_str()); };
+    auto weights = ModelWeights::load(std::move(source), request.quant, options);
     progress(LoadStage::CreatingContext, kOpenShare + kWeightsShare);
     auto loaded = std::make_unique<LoadedModel>();
     loaded->pool = std::make_unique<ThreadPool>(request.threads);

@@ -17,6 +17,13 @@ void appendTo(std::vector<uint8_t> &out, const void *data, size_t size) {
 }
 }  // namespace
 
+Writer::Writer(uint32_t alignment) : alignment_(alignment) {
+    if (alignment < kAlignment || (alignment & (alignment - 1)) != 0)
+        throw Error(std::string("GGUF alignment ") + std::to_string(alignment) + " is not a power of two of at least " +
+                    std::to_string(kAlignment));
+    if (alignment != kAlignment) add<uint32_t>("general.alignment", alignment);
+}
+
 void Writer::appendString(std::string_view text) {
     appendScalar(static_cast<uint64_t>(text.size()));
     appendTo(metadata_, text.data(), text.size());
@@ -24,7 +31,7 @@ void Writer::appendString(std::string_view text) {
 
 void Writer::beginKey(const std::string &key, ValueType type) {
     if (!keys_.insert(key).second) throw Error("GGUF metadata key '" + key + "' added twice");
-    // The reader takes the data alignment from this key; the writer always aligns to kAlignment.
+    // The reader takes the data alignment from this key; the writer always aligns to alignment_.
     if (key == "general.alignment" && type != ValueType::UInt32)
         throw Error("GGUF metadata 'general.alignment' must be a uint32");
     appendString(key);
@@ -68,7 +75,7 @@ void Writer::addTensor(std::string name, TensorType type, std::vector<uint64_t> 
 }
 
 void Writer::write(const std::string &path) const {
-    auto padding = [](uint64_t size) { return (kAlignment - size % kAlignment) % kAlignment; };
+    auto padding = [this](uint64_t size) { return (alignment_ - size % alignment_) % alignment_; };
 
     std::vector<uint8_t> header;
     auto put = [&header](auto value) { appendTo(header, &value, sizeof(value)); };

@@ -1,7 +1,8 @@
 #pragma once
 // Builds a GGUF v3 file: metadata of any value type, then tensors described by type and
-// dimensions whose bytes are streamed from producers, each aligned to 32 bytes. The file is
-// written to `path + ".partial"` and renamed into place only when complete.
+// dimensions whose bytes are streamed from producers, each aligned to 32 bytes (GGUF's default)
+// or to a larger power of two. The file is written to `path + ".partial"` and renamed into place
+// only when complete.
 #include "formats/gguf.h"
 #include "formats/tensor_producer.h"
 #include "formats/tensor_type.h"
@@ -21,7 +22,11 @@ namespace qd::gguf {
 
 class Writer {
 public:
-    static constexpr uint32_t kAlignment = 32;
+    static constexpr uint32_t kAlignment = 32;  // GGUF's default
+
+    // Another alignment (a power of two, at least kAlignment) is recorded in 'general.alignment',
+    // which readers need to find the tensors; e.g. 64 for data that SIMD kernels read in place.
+    explicit Writer(uint32_t alignment = kAlignment);
 
     // Scalars: the GGUF value type follows T (bool, [u]int8..64_t, float, double).
     template <typename T>
@@ -53,6 +58,7 @@ private:
         uint64_t bytes;
         TensorProducer produce;
     };
+    uint32_t alignment_;
     std::vector<uint8_t> metadata_;  // encoded key/value pairs, in the order added
     uint64_t metadataCount_ = 0;
     std::set<std::string, std::less<>> keys_;
@@ -91,8 +97,8 @@ void Writer::appendScalar(T value) {
 template <typename T>
 void Writer::add(const std::string &key, T value) {
     if constexpr (std::is_same_v<T, uint32_t>)
-        if (key == "general.alignment" && value != kAlignment)
-            throw Error("GGUF metadata 'general.alignment' must be " + std::to_string(kAlignment) + ", the writer's alignment");
+        if (key == "general.alignment" && value != alignment_)
+            throw Error("GGUF metadata 'general.alignment' must be " + std::to_string(alignment_) + ", the writer's alignment");
     beginKey(key, valueTypeOf<T>());
     appendScalar(value);
 }

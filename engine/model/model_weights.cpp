@@ -5,7 +5,11 @@
 #include "model/tensor_layout.h"
 #include "util/error.h"
 
+#include <algorithm>
 #include <cstring>
+#include <map>
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace qd {
 
@@ -24,25 +28,71 @@ TensorType targetType(const SourceTensor &t, QuantLevel level, const std::string
     return target;
 }
 
+// A matrix whose file type differs from the type it runs at.
+struct Conversion {
+    const SourceTensor *tensor;
+    TensorType target;
+};
+
+uint64_t convertedBytes(const Conversion &c) {
+    return *rowBytes(c.target, static_cast<uint64_t>(cols(*c.tensor))) * static_cast<uint64_t>(rows(*c.tensor));
+}
+
+// Drops the source pages of a converted matrix from this process's memory: they are never read
+// again, and keeping them would make a load hold the model twice (the file's pages and the
+// converted ones). Only whole pages inside the tensor are released, so no other tensor is
+// touched; reading them again would simply fault them back in from the file.
+void releaseSourcePages(std::span<const uint8_t> data) {
+    const auto pageSize = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = reinterpret_cast<uintptr_t>(data.data());
+    const uintptr_t first = (begin + pageSize - 1) / pageSize * pageSize;
+    const uintptr_t last = (begin + data.size()) / pageSize * pageSize;
+    if (last > first) ::madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
+}
+
+// Converts the matrix row by row, handing the result to `sink` about a MiB at a time so that
+// neither the cache writer nor anyone else has to hold more of it than that.
+void convertMatrix(const Conversion &c, const ByteSink &sink) {
+    const SourceTensor &t = *c.tensor;
+    const int64_t n = cols(t), r = rows(t);
+    const uint64_t inRowBytes = *rowBytes(t.type, static_cast<uint64_t>(n));
+    const uint64_t outRowBytes = *rowBytes(c.target, static_cast<uint64_t>(n));
+    const int64_t rowsPerChunk = std::max<int64_t>(1, static_cast<int64_t>((uint64_t{1} << 20) / outRowBytes));
+    std::vector<float> row(static_cast<size_t>(n));
+    std::vector<uint8_t> chunk(static_cast<size_t>(outRowBytes) * static_cast<size_t>(rowsPerChunk));
+    for (int64_t first = 0; first < r; first += rowsPerChunk) {
+        const int64_t count = std::min(rowsPerChunk, r - first);
+        for (int64_t i = 0; i < count; ++i) {
+            dequantizeRow(t.type, t.data.data() + inRowBytes * static_cast<uint64_t>(first + i), row.data(), n);
+            quantizeRow(c.target, row.data(), chunk.data() + outRowBytes * static_cast<uint64_t>(i), n);
+        }
+        sink({chunk.data(), outRowBytes * static_cast<uint64_t>(count)});
+    }
+    releaseSourcePages(t.data);
+}
+
+// The matrices the model computes with, in the order the layers use them; a tied LM head is the
+// embedding itself and not listed.
+std::vector<std::string> matrixNames(const ModelConfig &c) {
+    std::vector<std::string> names = {"token_embd.weight"};
+    if (!c.tieWordEmbeddings) names.push_back("output.weight");
+    for (int64_t l = 0; l < c.numLayers; ++l)
+        for (const char *m : {"attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"})
+            names.push_back(std::string("blk.") + std::to_string(l) + "." + m + ".weight");
+    return names;
+}
+
 }  // namespace
 
-WeightView ModelWeights::prepareMatrix(const SourceTensor &t) {
-    const TensorType target = targetType(t, level_, source_->path());
-    const int64_t n = cols(t), r = rows(t);
-    const uint64_t outRowBytes = *rowBytes(target, static_cast<uint64_t>(n));
-    weightBytes_ += outRowBytes * static_cast<uint64_t>(r);
-    if (target == t.type) return WeightView{target, r, n, t.data.data()};
-
-    const uint64_t inRowBytes = *rowBytes(t.type, static_cast<uint64_t>(n));
-    auto buffer = std::make_unique<uint8_t[]>(outRowBytes * static_cast<uint64_t>(r));
-    std::vector<float> row(static_cast<size_t>(n));
-    for (int64_t i = 0; i < r; ++i) {
-        dequantizeRow(t.type, t.data.data() + inRowBytes * i, row.data(), n);
-        quantizeRow(target, row.data(), buffer.get() + outRowBytes * i, n);
+std::string_view weightCacheUseName(WeightCacheUse use) {
+    switch (use) {
+    case WeightCacheUse::Off: return "off";
+    case WeightCacheUse::NotNeeded: return "not-needed";
+    case WeightCacheUse::Mapped: return "mapped";
+    case WeightCacheUse::Written: return "written";
+    case WeightCacheUse::Failed: return "failed";
     }
-    WeightView view{target, r, n, buffer.get()};
-    buffers_.push_back(std::move(buffer));
-    return view;
+    return "unknown";
 }
 
 std::vector<float> ModelWeights::prepareVector(const SourceTensor &t) const {
@@ -53,6 +103,13 @@ std::vector<float> ModelWeights::prepareVector(const SourceTensor &t) const {
 
 std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const ModelSource> source, QuantLevel level,
                                                        const std::function<void(double)> &progress) {
+    WeightLoadOptions options;
+    options.progress = progress;
+    return load(std::move(source), level, options);
+}
+
+std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const ModelSource> source, QuantLevel level,
+                                                       const WeightLoadOptions &options) {
     std::shared_ptr<ModelWeights> w(new ModelWeights());
     w->source_ = std::move(source);
     w->level_ = level;
@@ -63,11 +120,73 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
         if (!t) throw Error(src.path() + ": tensor '" + name + "' is missing");
         return *t;
     };
-    const double steps = static_cast<double>(c.numLayers + 2);
-    w->embedding_ = w->prepareMatrix(tensor("token_embd.weight"));
-    w->lmHead_ = c.tieWordEmbeddings ? w->embedding_ : w->prepareMatrix(tensor("output.weight"));
+    auto report = [&](double fraction) {
+        if (options.progress) options.progress(fraction);
+    };
+
+    // Every matrix runs from the source's map unless its type changes at this level.
+    std::map<std::string, WeightView> views;
+    std::vector<Conversion> conversions;
+    std::vector<std::string> convertedNames;
+    for (const auto &name : matrixNames(c)) {
+        const SourceTensor &t = tensor(name);
+        const TensorType target = targetType(t, level, src.path());
+        views[name] = WeightView{target, rows(t), cols(t), t.data.data()};
+        w->weightBytes_ += *rowBytes(target, static_cast<uint64_t>(cols(t))) * static_cast<uint64_t>(rows(t));
+        if (target != t.type) {
+            conversions.push_back({&t, target});
+            convertedNames.push_back(name);
+        }
+    }
+
+    auto convertInMemory = [&] {
+        for (size_t i = 0; i < conversions.size(); ++i) {
+            auto buffer = std::make_unique_for_overwrite<uint8_t[]>(convertedBytes(conversions[i]));
+            uint64_t filled = 0;
+            convertMatrix(conversions[i], [&](std::span<const uint8_t> bytes) {
+                std::memcpy(buffer.get() + filled, bytes.data(), bytes.size());
+                filled += bytes.size();
+            });
+            views[convertedNames[i]].data = buffer.get();
+            w->buffers_.push_back(std::move(buffer));
+            report(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
+        }
+    };
+    if (conversions.empty()) {
+        w->cacheUse_ = WeightCacheUse::NotNeeded;
+    } else if (options.cacheDirectory.empty()) {
+        w->cacheUse_ = WeightCacheUse::Off;
+        convertInMemory();
+    } else {
+        std::vector<CachedMatrix> cached;
+        for (size_t i = 0; i < conversions.size(); ++i)
+            cached.push_back({convertedNames[i], conversions[i].target, conversions[i].tensor->dims});
+        const WeightCache cache(options.cacheDirectory, options.maxCacheEntries);
+        try {
+            w->cacheEntry_ = cache.open(src, level, cached);
+            if (w->cacheEntry_) {
+                w->cacheUse_ = WeightCacheUse::Mapped;
+            } else {
+                w->cacheEntry_ = cache.write(src, level, cached, [&](size_t i, const ByteSink &sink) {
+                    convertMatrix(conversions[i], sink);
+                    report(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
+                });
+                w->cacheUse_ = WeightCacheUse::Written;
+            }
+            for (size_t i = 0; i < conversions.size(); ++i)
+                views[convertedNames[i]].data = w->cacheEntry_->matrix(i).data();
+        } catch (const std::exception &e) {
+            // The cache only saves time: whatever went wrong with it, convert as without one.
+            if (options.warning) options.warning(std::string("weight cache not used: ") + e.what());
+            w->cacheEntry_.reset();
+            w->cacheUse_ = WeightCacheUse::Failed;
+            convertInMemory();
+        }
+    }
+
+    w->embedding_ = views.at("token_embd.weight");
+    w->lmHead_ = c.tieWordEmbeddings ? w->embedding_ : views.at("output.weight");
     w->outputNorm_ = w->prepareVector(tensor("output_norm.weight"));
-    if (progress) progress(1.0 / steps);
     for (int64_t l = 0; l < c.numLayers; ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
         LayerWeights L;
@@ -76,20 +195,19 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
         L.qBias = w->prepareVector(tensor(p + "attn_q.bias"));
         L.kBias = w->prepareVector(tensor(p + "attn_k.bias"));
         L.vBias = w->prepareVector(tensor(p + "attn_v.bias"));
-        L.q = w->prepareMatrix(tensor(p + "attn_q.weight"));
-        L.k = w->prepareMatrix(tensor(p + "attn_k.weight"));
-        L.v = w->prepareMatrix(tensor(p + "attn_v.weight"));
-        L.output = w->prepareMatrix(tensor(p + "attn_output.weight"));
-        L.gate = w->prepareMatrix(tensor(p + "ffn_gate.weight"));
-        L.up = w->prepareMatrix(tensor(p + "ffn_up.weight"));
-        L.down = w->prepareMatrix(tensor(p + "ffn_down.weight"));
+        L.q = views.at(p + "attn_q.weight");
+        L.k = views.at(p + "attn_k.weight");
+        L.v = views.at(p + "attn_v.weight");
+        L.output = views.at(p + "attn_output.weight");
+        L.gate = views.at(p + "ffn_gate.weight");
+        L.up = views.at(p + "ffn_up.weight");
+        L.down = views.at(p + "ffn_down.weight");
         w->layers_.push_back(std::move(L));
-        if (progress) progress(static_cast<double>(l + 2) / steps);
     }
     const uint64_t vectorFloats = static_cast<uint64_t>(c.hiddenSize) * (1 + 2 * c.numLayers) +
                                   static_cast<uint64_t>(c.qDim() + 2 * c.kvDim()) * c.numLayers;
     w->weightBytes_ += vectorFloats * sizeof(float);
-    if (progress) progress(1.0);
+    report(1.0);
     return w;
 }
 

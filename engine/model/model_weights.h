@@ -1,14 +1,19 @@
 #pragma once
 // A model's weights ready to compute with, at the chosen quantization level. Matrices whose file
 // type is already the level's type point straight into the memory map; the rest are converted
-// once, at load, into buffers this object owns. Norms and biases are held as f32.
+// once, at load, into buffers this object owns, or, with a cache folder, into a cache file that is
+// memory-mapped and mapped again at the next load instead of converting (see weight_cache.h).
+// Norms and biases are held as f32.
 #include "kernels/matmul.h"
 #include "model/model_source.h"
 #include "model/quant_level.h"
+#include "model/weight_cache.h"
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace qd {
@@ -20,11 +25,31 @@ struct LayerWeights {
     WeightView gate, up, down;   // SwiGLU MLP
 };
 
+// What a load did with the weight cache.
+enum class WeightCacheUse {
+    Off,        // no cache folder given: the matrices that needed it were converted in memory
+    NotNeeded,  // every matrix already has the level's type: nothing to convert or cache
+    Mapped,     // the converted matrices were mapped from the cache, nothing was converted
+    Written,    // converted straight into a new cache entry, which is mapped
+    Failed,     // converted in memory: the cache could not be read or written (see `warning`)
+};
+std::string_view weightCacheUseName(WeightCacheUse use);  // "off", "not-needed", "mapped", "written", "failed"
+
+struct WeightLoadOptions {
+    std::function<void(double)> progress;  // fraction of the preparation done; may be empty
+    std::string cacheDirectory;            // empty: no cache, matrices are converted at every load
+    size_t maxCacheEntries = WeightCache::kDefaultMaxEntries;
+    // Why the cache could not be used (the load succeeds anyway); may be empty.
+    std::function<void(const std::string &)> warning;
+};
+
 class ModelWeights {
 public:
     // progress(fraction) is called as tensors are prepared; may be empty.
     static std::shared_ptr<const ModelWeights> load(std::shared_ptr<const ModelSource> source, QuantLevel level,
                                                     const std::function<void(double)> &progress = {});
+    static std::shared_ptr<const ModelWeights> load(std::shared_ptr<const ModelSource> source, QuantLevel level,
+                                                    const WeightLoadOptions &options);
 
     const ModelSource &source() const { return *source_; }
     const ModelConfig &config() const { return source_->config(); }
@@ -35,10 +60,10 @@ public:
     const std::vector<LayerWeights> &layers() const { return layers_; }
     // Bytes of weights that compute reads: converted buffers plus the mapped tensors used as they are.
     uint64_t weightBytes() const { return weightBytes_; }
+    WeightCacheUse cacheUse() const { return cacheUse_; }
 
 private:
     ModelWeights() = default;
-    WeightView prepareMatrix(const SourceTensor &tensor);
     std::vector<float> prepareVector(const SourceTensor &tensor) const;
 
     std::shared_ptr<const ModelSource> source_;
@@ -46,7 +71,9 @@ private:
     WeightView embedding_, lmHead_;
     std::vector<float> outputNorm_;
     std::vector<LayerWeights> layers_;
-    std::vector<std::unique_ptr<uint8_t[]>> buffers_;
+    std::vector<std::unique_ptr<uint8_t[]>> buffers_;  // matrices converted in memory
+    std::unique_ptr<WeightCacheEntry> cacheEntry_;     // or mapped from the cache
+    WeightCacheUse cacheUse_ = WeightCacheUse::Off;
     uint64_t weightBytes_ = 0;
 };
 

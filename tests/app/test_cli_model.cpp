@@ -1,7 +1,10 @@
 // qwendesk-cli info, logits and generate, run as processes on the shared test models.
 #include "cli_runner.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,6 +24,7 @@ private slots:
     void generateStreamsTheTrainedReply();
     void generateTreatsTypedSpecialTokensAsText();
     void generateRejectsBadOptions();
+    void benchReportsTheWeightCache();
 };
 
 void TestCliModel::infoDescribesAValidModel() {
@@ -114,6 +118,26 @@ void TestCliModel::generateRejectsBadOptions() {
     QVERIFY2(tooLong.err.contains("context length is 4"), tooLong.err.constData());
     const auto badTemperature = runCli({"generate", "--model", model, "--prompt", "x", "--temperature", "-1"});
     QCOMPARE(badTemperature.exitCode, 1);
+    const auto bothCacheOptions =
+        runCli({"generate", "--model", model, "--prompt", "x", "--weight-cache", "/tmp", "--no-weight-cache"});
+    QCOMPARE(bothCacheOptions.exitCode, 1);
+    QVERIFY(bothCacheOptions.err.contains("exclude each other"));
+}
+
+void TestCliModel::benchReportsTheWeightCache() {
+    QTemporaryDir dir;
+    const QString cache = dir.filePath(QStringLiteral("weights"));
+    auto bench = [&](const QStringList &cacheOptions) {
+        const auto run = runCli(QStringList{"bench", "--model", kData + "/trained/demo-a/hf", "--quant", "q4_0", "-p", "2",
+                                            "-n", "2", "--repeat", "1", "-t", "1", "--json"} +
+                                cacheOptions);
+        if (run.exitCode != 0) qWarning("%s", run.err.constData());
+        return QJsonDocument::fromJson(run.out).object().value(QStringLiteral("weight_cache")).toString();
+    };
+    QCOMPARE(bench({"--weight-cache", cache}), QStringLiteral("written"));
+    QCOMPARE(bench({"--weight-cache", cache}), QStringLiteral("mapped"));
+    QCOMPARE(bench({"--no-weight-cache"}), QStringLiteral("off"));
+    QCOMPARE(QDir(cache).entryList(QDir::Files).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliModel)

@@ -125,6 +125,25 @@ private slots:
         QCOMPARE(f.findTensor("b.q8_0")->type, qd::TensorType::Q8_0);
     }
 
+    void writesWithAWiderAlignment() {
+        qd::gguf::Writer w(64);
+        const auto odd = pattern(3 * 4, 1);
+        const auto q8 = pattern(34, 2);
+        w.addTensor("odd", qd::TensorType::F32, {3}, qd::producerFor(odd));
+        w.addTensor("q8", qd::TensorType::Q8_0, {32}, qd::producerFor(q8));
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("t.gguf").toStdString();
+        w.write(path);
+        const qd::gguf::File f(path);
+        QCOMPARE(f.getUInt("general.alignment"), std::optional<uint64_t>(64));
+        for (const auto &t : f.tensors())
+            QCOMPARE(reinterpret_cast<uintptr_t>(f.tensorData(t).data()) % 64, uintptr_t{0});
+        const auto read = f.tensorData(*f.findTensor("q8"));
+        QVERIFY(std::equal(read.begin(), read.end(), q8.begin(), q8.end()));
+        QVERIFY(errorOf([] { qd::gguf::Writer{48}; }).find("not a power of two") != std::string::npos);
+        QVERIFY(errorOf([] { qd::gguf::Writer{16}; }).find("at least 32") != std::string::npos);
+    }
+
     void aFailedWriteLeavesNothing() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("t.gguf").toStdString();

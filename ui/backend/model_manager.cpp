@@ -20,8 +20,8 @@ QString localPath(const QString &pathOrUrl) {
 
 }  // namespace
 
-ModelManager::ModelManager(app::EngineClient &engine, app::Settings &settings, QObject *parent)
-    : QObject(parent), engine_(engine), settings_(settings) {
+ModelManager::ModelManager(app::EngineClient &engine, app::Settings &settings, QString weightCache, QObject *parent)
+    : QObject(parent), engine_(engine), settings_(settings), weightCache_(std::move(weightCache)) {
     connect(&engine_, &app::EngineClient::loadProgress, this, &ModelManager::onProgress);
     connect(&engine_, &app::EngineClient::modelLoaded, this, &ModelManager::onLoaded);
     connect(&engine_, &app::EngineClient::finished, this, &ModelManager::onFinished);
@@ -34,6 +34,7 @@ void ModelManager::load(const QString &pathOrUrl) {
     request.quant = parseQuantLevel(settings_.quantization().toStdString()).value_or(QuantLevel::Auto);
     request.contextLength = settings_.contextLength();
     request.threads = settings_.threads();
+    request.weightCache = weightCache_;
     pendingPath_ = path;
     request_ = engine_.loadModel(request);
     state_ = Loading;

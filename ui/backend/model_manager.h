@@ -31,7 +31,9 @@ public:
     enum State { NoModel, Loading, Ready, Failed };
     Q_ENUM(State)
 
-    ModelManager(app::EngineClient &engine, app::Settings &settings, QObject *parent = nullptr);
+    // weightCache: the folder of converted weights (see weight_cache.h); empty: none.
+    ModelManager(app::EngineClient &engine, app::Settings &settings, QString weightCache = {},
+                 QObject *parent = nullptr);
 
     // Loads a .gguf file or a Hugging Face folder, given as a path or a file:// URL, with the
     // quantization, context length and thread settings. A model already loaded stays usable
@@ -66,6 +68,7 @@ private:
 
     app::EngineClient &engine_;
     app::Settings &settings_;
+    QString weightCache_;
     app::RequestId request_ = 0;
     State state_ = NoModel;
     app::LoadStage stage_ = app::LoadStage::Opening;

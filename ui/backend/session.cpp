@@ -8,11 +8,11 @@
 
 namespace qd::ui {
 
-Session::Session(const QString &dataDirectory, QObject *parent)
+Session::Session(const QString &dataDirectory, const QString &weightCacheDirectory, QObject *parent)
     : QObject(parent), database_(std::make_unique<app::Database>(app::databasePath(dataDirectory))),
       settings_(std::make_unique<app::Settings>(*database_)), engine_(std::make_unique<app::EngineClient>()),
       controller_(std::make_unique<app::ChatController>(*engine_, *database_, *settings_)),
-      models_(std::make_unique<ModelManager>(*engine_, *settings_)),
+      models_(std::make_unique<ModelManager>(*engine_, *settings_, weightCacheDirectory)),
       downloads_(std::make_unique<DownloadManager>(QDir(dataDirectory).filePath(QStringLiteral("models")))),
       conversations_(std::make_unique<ConversationListModel>(*database_)),
       chat_(std::make_unique<ChatModel>(*controller_, *database_)),

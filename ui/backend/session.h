@@ -39,7 +39,8 @@ class Session : public QObject {
     Q_PROPERTY(QString conversationTitle READ conversationTitle NOTIFY conversationTitleChanged)
 public:
     // Opens (or creates) the profile in `dataDirectory`. Throws StorageError when it cannot.
-    explicit Session(const QString &dataDirectory, QObject *parent = nullptr);
+    // Models load with converted weights cached in `weightCacheDirectory` (none when empty).
+    explicit Session(const QString &dataDirectory, const QString &weightCacheDirectory = {}, QObject *parent = nullptr);
     ~Session() override;
 
     ModelManager *models() { return models_.get(); }
