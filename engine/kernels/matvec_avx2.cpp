@@ -3,6 +3,7 @@
 #include "kernels/block_formats.h"
 #include "kernels/half.h"
 #include "kernels/matvec.h"
+#include "kernels/row_streams.h"
 
 // GCC 12's AVX headers build "undefined" vectors from self-initialized locals, which trips
 // -Wuninitialized / -Wmaybe-uninitialized once the intrinsics are inlined (GCC bug 105593); the
@@ -193,7 +194,10 @@ QD_AVX2 float dotQ6_K(const BlockQ6_K *blocks, const float *x, int64_t nb) {
 QD_AVX2 void matvecRowsAvx2(const WeightView &w, const float *x, float *y, int64_t rowBegin, int64_t rowEnd) {
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
     const int64_t n = w.cols;
-    for (int64_t r = rowBegin; r < rowEnd; ++r) {
+    const RowStreams order(rowBegin, rowEnd);
+    for (int64_t visit = 0; visit < order.visits(); ++visit) {
+        const int64_t r = order.row(visit);
+        if (r == rowEnd) continue;
         const uint8_t *row = w.data + r * stride;
         switch (w.type) {
         case TensorType::F32: y[r] = dot<LoadF32>(reinterpret_cast<const float *>(row), x, n); break;

@@ -1,6 +1,7 @@
 // AVX-512 BF16 kernel: bf16 weight rows times bf16-rounded activations with the dot-product
 // instruction, which multiplies pairs of bf16 values and adds them into f32 lanes.
 #include "kernels/matvec_fast.h"
+#include "kernels/row_streams.h"
 
 // GCC 12's AVX-512 headers trip spurious -Wuninitialized warnings (GCC bug 105593).
 #pragma GCC diagnostic ignored "-Wuninitialized"
@@ -45,12 +46,13 @@ QD_BF16DOT float dotBf16(const uint16_t *w, const uint16_t *x, int64_t n) {
 QD_BF16DOT void matvecRowsBf16Dot512(const WeightView &w, const uint16_t *x, int64_t tokens, float *y,
                                      int64_t rowBegin, int64_t rowEnd) {
     const auto *rows = reinterpret_cast<const uint16_t *>(w.data);
-    // Several inputs pass over a group of rows while it is in cache.
-    constexpr int64_t kRowGroup = 16;
-    for (int64_t g = rowBegin; g < rowEnd; g += kRowGroup)
-        for (int64_t t = 0; t < tokens; ++t)
-            for (int64_t r = g; r < std::min(rowEnd, g + kRowGroup); ++r)
-                y[t * w.rows + r] = dotBf16(rows + r * w.cols, x + t * w.cols, w.cols);
+    // Every input over a row while it is in cache.
+    const RowStreams order(rowBegin, rowEnd);
+    for (int64_t visit = 0; visit < order.visits(); ++visit) {
+        const int64_t r = order.row(visit);
+        if (r == rowEnd) continue;
+        for (int64_t t = 0; t < tokens; ++t) y[t * w.rows + r] = dotBf16(rows + r * w.cols, x + t * w.cols, w.cols);
+    }
 }
 
 }  // namespace qd::detail

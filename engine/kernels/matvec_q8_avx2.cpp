@@ -4,6 +4,7 @@
 // int32 lanes, which are scaled by d_weight * d_activation and summed in f32.
 #include "kernels/block_formats.h"
 #include "kernels/matvec_fast.h"
+#include "kernels/row_streams.h"
 
 // GCC 12's AVX headers trip spurious -Wuninitialized warnings (GCC bug 105593).
 #pragma GCC diagnostic ignored "-Wuninitialized"
@@ -73,7 +74,10 @@ QD_AVX2 void matvecRowsQ8Avx2(const WeightView &w, const QuantizedActivations &x
                               int64_t rowEnd) {
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
     const int64_t nb = w.cols / 32;
-    for (int64_t r = rowBegin; r < rowEnd; ++r) {
+    const RowStreams order(rowBegin, rowEnd);
+    for (int64_t visit = 0; visit < order.visits(); ++visit) {
+        const int64_t r = order.row(visit);
+        if (r == rowEnd) continue;
         const uint8_t *row = w.data + r * stride;
         y[r] = w.type == TensorType::Q4_0 ? dotQ4_0(reinterpret_cast<const BlockQ4_0 *>(row), x, nb)
                                           : dotQ8_0(reinterpret_cast<const BlockQ8_0 *>(row), x, nb);

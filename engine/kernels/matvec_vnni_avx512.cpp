@@ -3,6 +3,7 @@
 // 8 per block, which are exact; each block's lanes are then scaled by d_weight * d_activation.
 #include "kernels/block_formats.h"
 #include "kernels/matvec_fast.h"
+#include "kernels/row_streams.h"
 
 // GCC 12's AVX-512 headers trip spurious -Wuninitialized warnings (GCC bug 105593).
 #pragma GCC diagnostic ignored "-Wuninitialized"
@@ -153,7 +154,10 @@ QD_VNNI void rowsTimesInputs(const WeightView &w, const QuantizedActivations *co
     const int64_t nb = w.cols / 32;
     for (int64_t t0 = 0; t0 < tokens; t0 += kMaxTokens) {
         const int64_t n = std::min(kMaxTokens, tokens - t0);
-        for (int64_t r = rowBegin; r < rowEnd; ++r) {
+        const RowStreams order(rowBegin, rowEnd);
+        for (int64_t visit = 0; visit < order.visits(); ++visit) {
+            const int64_t r = order.row(visit);
+            if (r == rowEnd) continue;
             const auto *row = reinterpret_cast<const Block *>(w.data + r * stride);
             float *out = y + t0 * w.rows + r;
             switch (n) {
@@ -218,13 +222,15 @@ QD_VNNI void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations
                                  int64_t rowBegin, int64_t rowEnd) {
     if (w.type == TensorType::Q4_0) return rowsTimesInputs<BlockQ4_0>(w, x, tokens, y, rowBegin, rowEnd);
     if (w.type == TensorType::Q8_0) return rowsTimesInputs<BlockQ8_0>(w, x, tokens, y, rowBegin, rowEnd);
-    // Q4_K: one input at a time over groups of rows that stay in cache.
+    // Q4_K: every input over a row while it is in cache.
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
-    constexpr int64_t kRowGroup = 16;
-    for (int64_t g = rowBegin; g < rowEnd; g += kRowGroup)
+    const RowStreams order(rowBegin, rowEnd);
+    for (int64_t visit = 0; visit < order.visits(); ++visit) {
+        const int64_t r = order.row(visit);
+        if (r == rowEnd) continue;
         for (int64_t t = 0; t < tokens; ++t)
-            for (int64_t r = g; r < std::min(rowEnd, g + kRowGroup); ++r)
-                y[t * w.rows + r] = dotQ4_K(reinterpret_cast<const BlockQ4_K *>(w.data + r * stride), *x[t], w.cols / 256);
+            y[t * w.rows + r] = dotQ4_K(reinterpret_cast<const BlockQ4_K *>(w.data + r * stride), *x[t], w.cols / 256);
+    }
 }
 
 }  // namespace qd::detail
