@@ -87,6 +87,8 @@ int runGenerate(const QStringList &arguments) {
         {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("s")},
         {QStringList{QStringLiteral("n")}, QStringLiteral("Maximum new tokens."), QStringLiteral("n"), QStringLiteral("512")},
         {QStringLiteral("ignore-eos"), QStringLiteral("Keep generating past the end-of-turn token.")},
+        {QStringLiteral("no-prompt-lookup"),
+         QStringLiteral("Decode one token at a time, without drafts copied from the context.")},
     });
     if (auto exit = parseCommandLine(parser, arguments, "generate")) return *exit;
     try {
@@ -100,6 +102,7 @@ int runGenerate(const QStringList &arguments) {
         generation.maxNewTokens = parser.value(QStringLiteral("n")).toLongLong(&ok);
         if (!ok || generation.maxNewTokens < 0) throw Error("-n must be a non-negative number of tokens");
         generation.ignoreEos = parser.isSet(QStringLiteral("ignore-eos"));
+        generation.promptLookup = !parser.isSet(QStringLiteral("no-prompt-lookup"));
 
         const auto weights = loadModel(options);
         generation.sampling = samplingFrom(parser, weights->source());
@@ -119,9 +122,11 @@ int runGenerate(const QStringList &arguments) {
             &interrupted);
         std::printf("\n");
         std::fprintf(stderr,
-                     "prompt tokens: %lld, generated tokens: %lld, time to first token: %.3f s, "
-                     "prefill: %.2f tok/s, decode: %.2f tok/s, peak resident memory: %.1f MB, finish: %s\n",
+                     "prompt tokens: %lld, generated tokens: %lld, drafted tokens: %lld, accepted tokens: %lld, "
+                     "time to first token: %.3f s, prefill: %.2f tok/s, decode: %.2f tok/s, "
+                     "peak resident memory: %.1f MB, finish: %s\n",
                      static_cast<long long>(stats.promptTokens), static_cast<long long>(stats.generatedTokens),
+                     static_cast<long long>(stats.draftedTokens), static_cast<long long>(stats.acceptedTokens),
                      stats.timeToFirstTokenSeconds, stats.prefillTokensPerSecond, stats.decodeTokensPerSecond,
                      peakResidentMegabytes(), std::string(finishReasonName(stats.finish)).c_str());
         return 0;

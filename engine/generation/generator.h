@@ -1,7 +1,8 @@
 #pragma once
 // Streaming text generation over one Transformer: builds chat prompts, reuses the KV cache for a
 // prompt that extends what was computed last time, samples, detokenizes piece by piece and stops
-// on an end-of-turn token, the token budget, a full context or cancel.
+// on an end-of-turn token, the token budget, a full context or cancel. With prompt lookup it
+// verifies tokens drafted from the context several at a time; the output stays exactly the same.
 #include "chat/chat_template.h"
 #include "model/transformer.h"
 #include "sampling/sampler.h"
@@ -24,12 +25,18 @@ struct GenerationOptions {
     SamplingParams sampling;
     int64_t maxNewTokens = 512;
     bool ignoreEos = false;  // keep going to maxNewTokens (benchmarks on random weights)
+    // Speculative decoding with drafts copied from the context (see prompt_lookup.h): replies that
+    // repeat earlier text come faster, and every token is still sampled exactly as without it.
+    bool promptLookup = true;
+    int64_t maxDraftTokens = 8;  // per forward pass, at most kMaxDecodeBatch - 1
 };
 
 struct GenerationStats {
     int64_t promptTokens = 0;
     int64_t prefilledTokens = 0;  // prompt tokens actually computed (the rest came from the cache)
     int64_t generatedTokens = 0;
+    int64_t draftedTokens = 0;   // proposed by prompt lookup and run through the model
+    int64_t acceptedTokens = 0;  // drafts that turned out to be the sampled token
     double timeToFirstTokenSeconds = 0;
     double prefillTokensPerSecond = 0;
     double decodeTokensPerSecond = 0;

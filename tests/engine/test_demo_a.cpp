@@ -4,41 +4,14 @@
 #include "generation/generator.h"
 #include "util/thread_pool.h"
 
-#include <QFile>
+#include "demo_a_cases.h"
+
 #include <QTest>
 
-#include <nlohmann/json.hpp>
-
 using namespace qd;
-
-namespace {
-
-const QString kDemo = QStringLiteral(QD_TEST_DATA_DIR "/trained/demo-a/");
-
-struct Case {
-    std::string id;
-    std::vector<ChatMessage> messages;
-    std::string reply;
-    std::vector<int32_t> promptIds;
-};
-
-const std::vector<Case> &cases() {
-    static const std::vector<Case> all = [] {
-        QFile f(kDemo + QStringLiteral("cases.jsonl"));
-        if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read cases.jsonl");
-        std::vector<Case> out;
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            if (line.trimmed().isEmpty()) continue;
-            const auto j = nlohmann::ordered_json::parse(line.toStdString());
-            out.push_back({j["id"], chatMessagesFromJson(j["messages"]), j["reply"],
-                           j["prompt_ids"].get<std::vector<int32_t>>()});
-        }
-        return out;
-    }();
-    return all;
-}
-
-}  // namespace
+using qd::test::demoACases;
+using qd::test::kDemoA;
+using Case = qd::test::DemoACase;
 
 class DemoATest : public QObject {
     Q_OBJECT
@@ -63,8 +36,8 @@ void DemoATest::reproducesEveryReply_data() {
 void DemoATest::reproducesEveryReply() {
     QFETCH(QString, model);
     QFETCH(QString, level);
-    QCOMPARE(cases().size(), size_t(80));
-    const auto weights = ModelWeights::load(ModelSource::open((kDemo + model).toStdString()),
+    QCOMPARE(demoACases().size(), size_t(80));
+    const auto weights = ModelWeights::load(ModelSource::open((kDemoA + model).toStdString()),
                                             *parseQuantLevel(level.toStdString()));
     Generator generator(weights, 256, pool_);
     GenerationOptions options;
@@ -72,7 +45,7 @@ void DemoATest::reproducesEveryReply() {
     options.sampling.repetitionPenalty = 1;
     options.maxNewTokens = 64;
     int reproduced = 0;
-    for (const Case &c : cases()) {
+    for (const Case &c : demoACases()) {
         const auto prompt = generator.chatPrompt(c.messages);
         QCOMPARE(prompt, c.promptIds);
         std::string reply;
@@ -87,14 +60,14 @@ void DemoATest::reproducesEveryReply() {
 }
 
 void DemoATest::promptReuseGivesTheSameReply() {
-    const auto weights = ModelWeights::load(ModelSource::open((kDemo + "demo-a-f16.gguf").toStdString()), QuantLevel::Auto);
+    const auto weights = ModelWeights::load(ModelSource::open((kDemoA + "demo-a-f16.gguf").toStdString()), QuantLevel::Auto);
     Generator generator(weights, 256, pool_);
     GenerationOptions options;
     options.sampling.temperature = 0;
     options.maxNewTokens = 64;
     // A two-turn case: its prompt extends the first turn's prompt and reply.
     const Case *twoTurn = nullptr;
-    for (const Case &c : cases())
+    for (const Case &c : demoACases())
         if (c.messages.size() >= 3 && c.messages[0].role == "user") twoTurn = &c;
     QVERIFY(twoTurn);
     std::vector<ChatMessage> first(twoTurn->messages.begin(), twoTurn->messages.begin() + 1);
@@ -110,12 +83,12 @@ void DemoATest::promptReuseGivesTheSameReply() {
 }
 
 void DemoATest::cancelDuringDecodeLeavesTheGeneratorUsable() {
-    const auto weights = ModelWeights::load(ModelSource::open((kDemo + "demo-a-f16.gguf").toStdString()), QuantLevel::Auto);
+    const auto weights = ModelWeights::load(ModelSource::open((kDemoA + "demo-a-f16.gguf").toStdString()), QuantLevel::Auto);
     Generator generator(weights, 256, pool_);
     GenerationOptions options;
     options.sampling.temperature = 0;
     options.maxNewTokens = 64;
-    const Case &c = cases().front();
+    const Case &c = demoACases().front();
     const auto prompt = generator.chatPrompt(c.messages);
 
     // The flag is raised from the stream itself, after the first piece: the next step must not run.
