@@ -117,11 +117,13 @@ bool fastMatvecAvx2(const WeightView &w, const float *x, int64_t tokens, float *
     return true;
 }
 
-// Q8_0, Q4_0 and Q4_K weights under ActivationPrecision::Fast take the AVX-512 VNNI kernel.
+// Q8_0, Q4_0, Q4_K and Q6_K weights under ActivationPrecision::Fast take the AVX-512 VNNI kernel.
 bool vnniApplies(TensorType type, int64_t tokens, const MatmulOptions &options) {
     return options.activations == ActivationPrecision::Fast && options.simd == SimdLevel::Avx512 &&
            tokens <= kMaxDecodeBatch &&
-           (type == TensorType::Q8_0 || type == TensorType::Q4_0 || type == TensorType::Q4_K) && cpuHasAvx512Vnni();
+           (type == TensorType::Q8_0 || type == TensorType::Q4_0 || type == TensorType::Q4_K ||
+            type == TensorType::Q6_K) &&
+           cpuHasAvx512Vnni();
 }
 
 // Each token's input quantized once for the VNNI kernel. The buffers belong to the calling thread;

@@ -15,7 +15,7 @@ class ThreadPool;
 enum class ActivationPrecision {
     // f32 activations, weights decoded exactly, f32 sums: the portable reference.
     Exact,
-    // Q8_0, Q4_0 and Q4_K weights multiply activations quantized to 8 bits per block of 32 (Q8_0
+    // Q8_0, Q4_0, Q4_K and Q6_K weights multiply activations quantized to 8 bits per block of 32 (Q8_0
     // rule) with integer dot products; BF16 weights multiply activations rounded to bf16 with bf16
     // dot products. At the Avx512 level where the CPU has AVX-512 VNNI / BF16; at the Avx2 level
     // for Q8_0 and Q4_0; every other case computes as Exact. Prompts (more than kMaxDecodeBatch

@@ -9,9 +9,9 @@
 
 namespace qd::detail {
 
-// Q8_0, Q4_0 and Q4_K rows with AVX-512 VNNI: per block of 32, an exact int32 dot product of the
+// Q8_0, Q4_0, Q4_K and Q6_K rows with AVX-512 VNNI: per block of 32, an exact int32 dot product of the
 // weight integers with the 8-bit activations, scaled by both blocks' scales and summed in f32
-// (for Q4_K also minus dmin * min times the activation block's sum). x holds `tokens` inputs; y
+// (Q4_K and Q6_K scale per sub-block; Q4_K also subtracts dmin * min times the activation sum). x holds `tokens` inputs; y
 // is `tokens` rows of w.rows outputs. Q8_0 and Q4_0 decode each weight block once for up to 8
 // inputs.
 void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,

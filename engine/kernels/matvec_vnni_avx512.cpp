@@ -216,21 +216,80 @@ QD_VNNI float dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations &x, in
            _mm512_reduce_add_ps(_mm512_zextps256_ps512(minimums));
 }
 
-}  // namespace
+// A Q6_K block is two halves of 128 values; in each, byte i of ql[0..63] holds the low 4 bits of
+// element i (low nibble, i < 64) and element i + 64 (high nibble), and bit pairs of qh[0..31] the
+// top 2 bits (shift 0, 2, 4, 6 for elements i, i + 32, i + 64, i + 96). Each group of 16 values
+// has its own signed 8-bit scale; value = d * scale * (q - 32).
+// Unsigned 6-bit values of one half in element order: [0, 64) in `first`, [64, 128) in `second`.
+QD_VNNI inline void unpackQ6_KHalf(const BlockQ6_K &blk, int half, __m512i &first, __m512i &second) {
+    const __m512i low4 = _mm512_set1_epi8(0x0F), low2 = _mm512_set1_epi8(3);
+    const __m512i ql = _mm512_loadu_si512(blk.ql + 64 * half);
+    // qh in both 256-bit halves, shifted by a different amount in each (the masks drop the bits
+    // that the 64-bit shifts move across bytes).
+    const __m512i qh = _mm512_broadcast_i64x4(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(blk.qh + 32 * half)));
+    const __m512i topFirst = _mm512_and_si512(_mm512_srlv_epi64(qh, _mm512_set_epi64(2, 2, 2, 2, 0, 0, 0, 0)), low2);
+    const __m512i topSecond = _mm512_and_si512(_mm512_srlv_epi64(qh, _mm512_set_epi64(6, 6, 6, 6, 4, 4, 4, 4)), low2);
+    first = _mm512_or_si512(_mm512_and_si512(ql, low4), _mm512_slli_epi64(topFirst, 4));
+    second = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi64(ql, 4), low4), _mm512_slli_epi64(topSecond, 4));
+}
 
-QD_VNNI void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,
-                                 int64_t rowBegin, int64_t rowEnd) {
-    if (w.type == TensorType::Q4_0) return rowsTimesInputs<BlockQ4_0>(w, x, tokens, y, rowBegin, rowEnd);
-    if (w.type == TensorType::Q8_0) return rowsTimesInputs<BlockQ8_0>(w, x, tokens, y, rowBegin, rowEnd);
-    // Q4_K: every input over a row while it is in cache.
+// Q6_K row times 8-bit activations. Each 64 values are one dot-product instruction whose lane l
+// (4 values) lies in group 4c + l / 4 of the block and in activation block 2c + l / 8; the lanes
+// start at -32 times the sum of their activations (4x the Q4_0 bias), so they end at
+// sum((q - 32) * x).
+QD_VNNI float dotQ6_K(const BlockQ6_K *blocks, const QuantizedActivations &x, int64_t nb) {
+    const __m512i groupOfLane = _mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
+    __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
+    for (int64_t b = 0; b < nb; ++b) {
+        const BlockQ6_K &blk = blocks[b];
+        const auto *ahead = reinterpret_cast<const char *>(blocks + b) + 2048;
+        for (int offset = 0; offset < static_cast<int>(sizeof(BlockQ6_K)); offset += 64) _mm_prefetch(ahead + offset, _MM_HINT_T0);
+        const __m512 groupScales = _mm512_mul_ps(
+            _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(blk.scales)))),
+            _mm512_set1_ps(_cvtsh_ss(blk.d)));
+        for (int half = 0; half < 2; ++half) {
+            __m512i values[2];
+            unpackQ6_KHalf(blk, half, values[0], values[1]);
+            for (int k = 0; k < 2; ++k) {
+                const int c = 2 * half + k;
+                const int64_t e = 256 * b + 64 * c;  // first element of these 64
+                const __m512i start = _mm512_slli_epi32(_mm512_loadu_si512(x.nibbleBias.data() + e / 4), 2);
+                const __m512i dot = _mm512_dpbusd_epi32(start, values[k], _mm512_loadu_si512(x.q.data() + e));
+                const __m512 laneScale =
+                    _mm512_mul_ps(_mm512_permutexvar_ps(_mm512_add_epi32(groupOfLane, _mm512_set1_epi32(4 * c)), groupScales),
+                                  _mm512_loadu_ps(x.laneScales.data() + e / 4));
+                if (k == 0)
+                    acc0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), laneScale, acc0);
+                else
+                    acc1 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), laneScale, acc1);
+            }
+        }
+    }
+    return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
+}
+
+// Q4_K and Q6_K rows: every input over a row while it is in cache.
+template <typename Block, float (*dot)(const Block *, const QuantizedActivations &, int64_t)>
+QD_VNNI void superBlockRowsTimesInputs(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens,
+                                       float *y, int64_t rowBegin, int64_t rowEnd) {
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
     const RowStreams order(rowBegin, rowEnd);
     for (int64_t visit = 0; visit < order.visits(); ++visit) {
         const int64_t r = order.row(visit);
         if (r == rowEnd) continue;
         for (int64_t t = 0; t < tokens; ++t)
-            y[t * w.rows + r] = dotQ4_K(reinterpret_cast<const BlockQ4_K *>(w.data + r * stride), *x[t], w.cols / 256);
+            y[t * w.rows + r] = dot(reinterpret_cast<const Block *>(w.data + r * stride), *x[t], w.cols / 256);
     }
+}
+
+}  // namespace
+
+QD_VNNI void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,
+                                 int64_t rowBegin, int64_t rowEnd) {
+    if (w.type == TensorType::Q4_0) return rowsTimesInputs<BlockQ4_0>(w, x, tokens, y, rowBegin, rowEnd);
+    if (w.type == TensorType::Q8_0) return rowsTimesInputs<BlockQ8_0>(w, x, tokens, y, rowBegin, rowEnd);
+    if (w.type == TensorType::Q4_K) return superBlockRowsTimesInputs<BlockQ4_K, dotQ4_K>(w, x, tokens, y, rowBegin, rowEnd);
+    superBlockRowsTimesInputs<BlockQ6_K, dotQ6_K>(w, x, tokens, y, rowBegin, rowEnd);
 }
 
 }  // namespace qd::detail

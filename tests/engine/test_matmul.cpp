@@ -128,7 +128,7 @@ private slots:
         QTest::addColumn<int>("cols");
         QTest::addColumn<int>("tokens");
         QTest::addColumn<int>("threads");
-        for (TensorType t : {TensorType::Q8_0, TensorType::Q4_0, TensorType::Q4_K, TensorType::BF16})
+        for (TensorType t : {TensorType::Q8_0, TensorType::Q4_0, TensorType::Q4_K, TensorType::Q6_K, TensorType::BF16})
             // One block, an odd block count (a partial group of 16), whole groups of 16.
             for (int blocks : {1, 37, 48})
                 // 11: a chunk of 8 inputs and one of 3; 12: the largest batch the fast path takes.
