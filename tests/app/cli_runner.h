@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace qd::test {
@@ -14,8 +15,18 @@ struct CliRun {
     QByteArray err;
 };
 
+// The environment CLI runs get by default: the system's, with the cache folder (where converted
+// weights are kept) in a temporary folder of this test process, so tests never write into the
+// user's cache.
+inline QProcessEnvironment cliEnvironment() {
+    static const QTemporaryDir cache;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), cache.path());
+    return environment;
+}
+
 inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
-                     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                     const QProcessEnvironment &environment = cliEnvironment(),
                      int timeoutMs = 300000) {
     QProcess process;
     process.setProcessEnvironment(environment);

@@ -19,7 +19,7 @@ const QString kGguf = QStringLiteral(QD_TEST_DATA_DIR "/trained/demo-a/demo-a-f1
 
 // Runs the CLI with the test's hub cache and no HF_ENDPOINT from the environment.
 qd::test::CliRun runCli(const QStringList &arguments, const QString &hubCache) {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment = qd::test::cliEnvironment();
     environment.insert(QStringLiteral("HF_HUB_CACHE"), hubCache);
     environment.remove(QStringLiteral("HF_ENDPOINT"));
     return qd::test::runCli(arguments, {}, environment, 60000);
