@@ -18,6 +18,51 @@
 
 using namespace qd;
 
+namespace {
+
+// Where y (a row of weightRows.size() outputs per input) differs from the double-precision product
+// of the weight rows and the inputs by more than `relative` times the sum of the terms' sizes:
+// f32 sums in any order stay within a few units of f32 rounding of that. Empty when it never does.
+QString differenceFromDoubleProduct(const std::vector<float> &y, const std::vector<std::vector<double>> &weightRows,
+                                    const std::vector<std::vector<double>> &inputs, double relative) {
+    const size_t rows = weightRows.size();
+    for (size_t k = 0; k < inputs.size(); ++k)
+        for (size_t r = 0; r < rows; ++r) {
+            double sum = 0, magnitude = 0;
+            for (size_t c = 0; c < inputs[k].size(); ++c) {
+                const double term = weightRows[r][c] * inputs[k][c];
+                sum += term;
+                magnitude += std::fabs(term);
+            }
+            const double got = y[k * rows + r];
+            if (!(std::fabs(got - sum) <= relative * magnitude + 1e-30))
+                return QString("row %1 token %2: %3 vs %4 (magnitude %5)").arg(r).arg(k).arg(got).arg(sum).arg(magnitude);
+        }
+    return {};
+}
+
+// The rows of a weight matrix decoded exactly, as doubles.
+std::vector<std::vector<double>> decodedRows(TensorType type, const std::vector<uint8_t> &weights, int rows, int cols) {
+    const int64_t stride = static_cast<int64_t>(*rowBytes(type, cols));
+    std::vector<std::vector<double>> out;
+    for (int r = 0; r < rows; ++r) {
+        const auto w = testref::row(type, weights.data() + r * stride, cols);
+        out.emplace_back(w.begin(), w.end());
+    }
+    return out;
+}
+
+// tokens rows of cols inputs, each value passed through `convert`.
+template <typename Convert>
+std::vector<std::vector<double>> inputRows(const std::vector<float> &x, int tokens, int cols, Convert convert) {
+    std::vector<std::vector<double>> out(static_cast<size_t>(tokens), std::vector<double>(static_cast<size_t>(cols)));
+    for (int k = 0; k < tokens; ++k)
+        for (int c = 0; c < cols; ++c) out[k][c] = convert(x[k * cols + c]);
+    return out;
+}
+
+}  // namespace
+
 class TestMatmul : public QObject {
     Q_OBJECT
 
@@ -69,26 +114,14 @@ private slots:
         std::mt19937 rng(static_cast<unsigned>(type * 1000 + rows + cols + tokens));
         const auto weights = testdata::randomRows(t, rows, cols, rng);
         const auto x = testdata::randomFloats(int64_t{tokens} * cols, rng);
-        const int64_t stride = static_cast<int64_t>(*rowBytes(t, cols));
 
         std::vector<float> y(static_cast<size_t>(tokens * rows), NAN);
         ThreadPool pool(threads);
         matmul(WeightView{t, rows, cols, weights.data()}, x.data(), tokens, y.data(), pool, MatmulOptions{level});
 
-        for (int r = 0; r < rows; ++r) {
-            const auto w = testref::row(t, weights.data() + r * stride, cols);
-            for (int k = 0; k < tokens; ++k) {
-                double sum = 0, magnitude = 0;
-                for (int c = 0; c < cols; ++c) {
-                    sum += w[c] * x[k * cols + c];
-                    magnitude += std::fabs(w[c] * x[k * cols + c]);
-                }
-                // f32 accumulation in any order: a few units of f32 rounding over the terms' size.
-                const double got = y[k * rows + r];
-                QVERIFY2(std::fabs(got - sum) <= 1e-5 * magnitude + 1e-30,
-                         qPrintable(QString("row %1 token %2: %3 vs %4 (magnitude %5)").arg(r).arg(k).arg(got).arg(sum).arg(magnitude)));
-            }
-        }
+        const QString difference = differenceFromDoubleProduct(
+            y, decodedRows(t, weights, rows, cols), inputRows(x, tokens, cols, [](float v) { return double{v}; }), 1e-5);
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
     }
 
     void activationQuantizationFollowsTheQ8Rule() {
@@ -159,34 +192,26 @@ private slots:
         std::mt19937 rng(static_cast<unsigned>(type * 1000 + cols + tokens));
         const auto weights = testdata::randomRows(t, rows, cols, rng);
         const auto x = testdata::randomFloats(int64_t{tokens} * cols, rng);
-        const int64_t stride = static_cast<int64_t>(*rowBytes(t, cols));
 
         std::vector<float> y(static_cast<size_t>(tokens * rows), NAN);
         ThreadPool pool(threads);
         matmul(WeightView{t, rows, cols, weights.data()}, x.data(), tokens, y.data(), pool,
                MatmulOptions{level, ActivationPrecision::Fast});
 
-        for (int k = 0; k < tokens; ++k) {
-            std::vector<double> xr(static_cast<size_t>(cols));
-            if (t == TensorType::BF16) {
-                for (int c = 0; c < cols; ++c) xr[c] = bf16ToF32(f32ToBf16(x[k * cols + c]));
-            } else {
+        // The activations the kernel multiplies: bf16-rounded, or 8-bit blocks.
+        std::vector<std::vector<double>> inputs;
+        if (t == TensorType::BF16) {
+            inputs = inputRows(x, tokens, cols, [](float v) { return double{bf16ToF32(f32ToBf16(v))}; });
+        } else {
+            for (int k = 0; k < tokens; ++k) {
                 QuantizedActivations q;
                 quantizeActivationsQ8(x.data() + k * cols, cols, q);
-                for (int c = 0; c < cols; ++c) xr[c] = static_cast<double>(q.d[c / 32]) * q.q[c];
-            }
-            for (int r = 0; r < rows; ++r) {
-                const auto w = testref::row(t, weights.data() + r * stride, cols);
-                double sum = 0, magnitude = 0;
-                for (int c = 0; c < cols; ++c) {
-                    sum += w[c] * xr[c];
-                    magnitude += std::fabs(w[c] * xr[c]);
-                }
-                const double got = y[k * rows + r];
-                QVERIFY2(std::fabs(got - sum) <= 2e-5 * magnitude + 1e-30,
-                         qPrintable(QString("row %1 token %2: %3 vs %4 (magnitude %5)").arg(r).arg(k).arg(got).arg(sum).arg(magnitude)));
+                auto &row = inputs.emplace_back(static_cast<size_t>(cols));
+                for (int c = 0; c < cols; ++c) row[c] = static_cast<double>(q.d[c / 32]) * q.q[c];
             }
         }
+        const QString difference = differenceFromDoubleProduct(y, decodedRows(t, weights, rows, cols), inputs, 2e-5);
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
     }
 
     // Prompts (more than kMaxDecodeBatch tokens) under ActivationPrecision::Fast on a CPU with AMX:
@@ -215,28 +240,18 @@ private slots:
         std::mt19937 rng(static_cast<unsigned>(type * 1000 + tokens));
         const auto weights = testdata::randomRows(t, rows, cols, rng);
         const auto x = testdata::randomFloats(int64_t{tokens} * cols, rng);
-        const int64_t stride = static_cast<int64_t>(*rowBytes(t, cols));
 
         std::vector<float> y(static_cast<size_t>(tokens * rows), NAN);
         ThreadPool pool(threads);
         matmul(WeightView{t, rows, cols, weights.data()}, x.data(), tokens, y.data(), pool,
                MatmulOptions{SimdLevel::Avx512, ActivationPrecision::Fast});
 
-        auto bf16 = [](double v) { return static_cast<double>(bf16ToF32(f32ToBf16(static_cast<float>(v)))); };
-        for (int r = 0; r < rows; ++r) {
-            const auto w = testref::row(t, weights.data() + r * stride, cols);
-            for (int k = 0; k < tokens; ++k) {
-                double sum = 0, magnitude = 0;
-                for (int c = 0; c < cols; ++c) {
-                    const double product = bf16(w[c]) * bf16(x[k * cols + c]);
-                    sum += product;
-                    magnitude += std::fabs(product);
-                }
-                const double got = y[k * rows + r];
-                QVERIFY2(std::fabs(got - sum) <= 2e-5 * magnitude + 1e-30,
-                         qPrintable(QString("row %1 token %2: %3 vs %4 (magnitude %5)").arg(r).arg(k).arg(got).arg(sum).arg(magnitude)));
-            }
-        }
+        auto bf16 = [](double v) { return double{bf16ToF32(f32ToBf16(static_cast<float>(v)))}; };
+        auto weightRows = decodedRows(t, weights, rows, cols);
+        for (auto &row : weightRows)
+            for (double &v : row) v = bf16(v);
+        const QString difference = differenceFromDoubleProduct(y, weightRows, inputRows(x, tokens, cols, bf16), 2e-5);
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
     }
 
     // Up to kMaxDecodeBatch tokens every token's row is bit for bit what a call with that token
