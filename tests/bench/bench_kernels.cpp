@@ -75,6 +75,8 @@ void BM_Matvec(benchmark::State &state) { run(state, 1); }
 // 8-bit / bf16 activations with dot-product instructions (where the CPU has them).
 void BM_MatvecFast(benchmark::State &state) { run(state, 1, ActivationPrecision::Fast); }
 void BM_Matmul512(benchmark::State &state) { run(state, 512); }
+// A 512-token prompt with the default fast activations: AMX bf16 tiles where the CPU has them.
+void BM_Matmul512Fast(benchmark::State &state) { run(state, 512, ActivationPrecision::Fast); }
 void BM_MatmulFewTokens(benchmark::State &state) { run(state, state.range(4)); }
 void BM_MatmulFewTokensFast(benchmark::State &state) { run(state, state.range(4), ActivationPrecision::Fast); }
 
@@ -92,7 +94,7 @@ void matvecShapes(benchmark::internal::Benchmark *b) {
 }
 
 void fastMatvecShapes(benchmark::internal::Benchmark *b) {
-    for (int t : {2, 3, 4, 5})  // BF16, Q8_0, Q4_0, Q4_K
+    for (int t : {2, 3, 4, 5, 6})  // BF16, Q8_0, Q4_0, Q4_K, Q6_K
         for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}}) {
             b->Args({t, rows, cols, 2});
             if (t == 3 || t == 4) b->Args({t, rows, cols, 1});  // the AVX2 kernels
@@ -118,6 +120,7 @@ BENCHMARK(BM_ThreadPoolDispatch)->UseRealTime();
 BENCHMARK(BM_Matvec)->Apply(matvecShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MatvecFast)->Apply(fastMatvecShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Matmul512)->Apply(matmulShapes)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Matmul512Fast)->Apply(matmulShapes)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MatmulFewTokens)->Apply(fewTokenShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MatmulFewTokensFast)->Apply(fewTokenShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
