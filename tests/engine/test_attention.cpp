@@ -1,9 +1,9 @@
 // causalAttention against a double-precision softmax(Q K^T / sqrt(d)) V over the visible positions,
 // for prompts that span several query tiles, a continuation after cached positions, and decode,
 // from f32 and f16 caches.
+#include "attention_reference.h"
+
 #include "kernels/attention.h"
-#include "kernels/half.h"
-#include "kernels/quantize.h"
 #include "util/thread_pool.h"
 
 #include <QtTest>
@@ -48,35 +48,17 @@ private slots:
             for (float &x : *vec) x = normal(rng);
 
         // An f16 cache holds the rounded values; the reference uses the same ones.
-        std::vector<uint8_t> k16(k.size() * 2), v16(v.size() * 2);
-        if (f16) {
-            quantizeRow(TensorType::F16, k.data(), k16.data(), static_cast<int64_t>(k.size()));
-            quantizeRow(TensorType::F16, v.data(), v16.data(), static_cast<int64_t>(v.size()));
-            for (float &x : k) x = f16ToF32(f32ToF16(x));
-            for (float &x : v) x = f16ToF32(f32ToF16(x));
-        }
-        const KvRows cache = f16 ? KvRows{TensorType::F16, k16.data(), v16.data()}
-                                 : KvRows{TensorType::F32, reinterpret_cast<const uint8_t *>(k.data()),
-                                          reinterpret_cast<const uint8_t *>(v.data())};
+        const testref::TestKvCache cache = testref::makeTestKvCache(k, v, f16);
         ThreadPool pool(threads);
-        causalAttention(q.data(), qDim, cache, n, startPos, shape, out.data(), pool);
+        causalAttention(q.data(), qDim, cache.rows, n, startPos, shape, out.data(), pool);
 
         const int64_t hd = shape.headDim, group = shape.heads / shape.kvHeads;
         for (int64_t t = 0; t < n; ++t)
             for (int64_t h = 0; h < shape.heads; ++h) {
-                const int64_t visible = startPos + t + 1, kvOff = (h / group) * hd;
-                std::vector<double> s(static_cast<size_t>(visible));
-                double maxScore = -INFINITY, sum = 0;
-                for (int64_t j = 0; j < visible; ++j) {
-                    double dot = 0;
-                    for (int64_t i = 0; i < hd; ++i) dot += double(q[t * qDim + h * hd + i]) * k[j * kvDim + kvOff + i];
-                    s[j] = dot / std::sqrt(double(hd));
-                    maxScore = std::max(maxScore, s[j]);
-                }
-                for (double &x : s) sum += (x = std::exp(x - maxScore));
+                const auto expectedHead = testref::referenceAttentionHead(&q[t * qDim + h * hd], k, v, kvDim,
+                                                                          (h / group) * hd, hd, startPos + t + 1);
                 for (int64_t i = 0; i < hd; ++i) {
-                    double expected = 0;
-                    for (int64_t j = 0; j < visible; ++j) expected += s[j] / sum * v[j * kvDim + kvOff + i];
+                    const double expected = expectedHead[i];
                     const double got = out[t * qDim + h * hd + i];
                     QVERIFY2(std::fabs(got - expected) <= 1e-5,
                              qPrintable(QString("t %1 head %2 i %3: %4 vs %5").arg(t).arg(h).arg(i).arg(got).arg(expected)));

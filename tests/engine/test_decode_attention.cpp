@@ -1,9 +1,9 @@
 // decodeAttention against a double-precision softmax(q K^T / sqrt(d)) V over every cached
 // position, for each instruction set the CPU has, f32 and f16 caches, lengths around the block and
 // span sizes, grouped-query shapes, and head sizes the vector kernels do and do not take.
+#include "attention_reference.h"
+
 #include "kernels/decode_attention.h"
-#include "kernels/half.h"
-#include "kernels/quantize.h"
 #include "util/thread_pool.h"
 
 #include <QtTest>
@@ -62,34 +62,15 @@ private slots:
             for (float &x : *vec) x = 2.0f * normal(rng);
 
         // An f16 cache holds the rounded values; the reference uses the same ones.
-        std::vector<uint8_t> k16(k.size() * 2), v16(v.size() * 2);
-        if (f16) {
-            quantizeRow(TensorType::F16, k.data(), k16.data(), static_cast<int64_t>(k.size()));
-            quantizeRow(TensorType::F16, v.data(), v16.data(), static_cast<int64_t>(v.size()));
-            for (float &x : k) x = f16ToF32(f32ToF16(x));
-            for (float &x : v) x = f16ToF32(f32ToF16(x));
-        }
-        const KvRows cache = f16 ? KvRows{TensorType::F16, k16.data(), v16.data()}
-                                 : KvRows{TensorType::F32, reinterpret_cast<const uint8_t *>(k.data()),
-                                          reinterpret_cast<const uint8_t *>(v.data())};
+        const testref::TestKvCache cache = testref::makeTestKvCache(k, v, f16);
         ThreadPool pool(threads);
-        decodeAttention(q.data(), cache, length, {heads, kvHeads, hd}, out.data(), pool, level);
+        decodeAttention(q.data(), cache.rows, length, {heads, kvHeads, hd}, out.data(), pool, level);
 
         for (int64_t h = 0; h < heads; ++h) {
             // Query head h reads KV head h / group.
-            const int64_t kvOff = (h / group) * hd;
-            std::vector<double> s(static_cast<size_t>(length));
-            double maxScore = -INFINITY, sum = 0;
-            for (int64_t j = 0; j < length; ++j) {
-                double dot = 0;
-                for (int64_t i = 0; i < hd; ++i) dot += double(q[h * hd + i]) * k[j * kvDim + kvOff + i];
-                s[j] = dot / std::sqrt(double(hd));
-                maxScore = std::max(maxScore, s[j]);
-            }
-            for (double &x : s) sum += (x = std::exp(x - maxScore));
+            const auto expectedHead = testref::referenceAttentionHead(&q[h * hd], k, v, kvDim, (h / group) * hd, hd, length);
             for (int64_t i = 0; i < hd; ++i) {
-                double expected = 0;
-                for (int64_t j = 0; j < length; ++j) expected += s[j] / sum * v[j * kvDim + kvOff + i];
+                const double expected = expectedHead[i];
                 const double got = out[h * hd + i];
                 QVERIFY2(std::fabs(got - expected) <= 2e-5 * (1.0 + std::fabs(expected)),
                          qPrintable(QString("head %1 i %2: %3 vs %4").arg(h).arg(i).arg(got).arg(expected)));
