@@ -1,6 +1,7 @@
 // AVX-512 matrix-vector kernels: 16 lanes, each weight block decoded to f32 in registers (exactly,
 // as dequantize.cpp defines it) and multiplied into per-row accumulators.
 #include "kernels/block_formats.h"
+#include "kernels/block_scales_avx512.h"
 #include "kernels/half.h"
 #include "kernels/matvec.h"
 #include "kernels/row_streams.h"
@@ -69,24 +70,11 @@ QD_AVX512 float dot(const typename Load::Element *w, const float *x, int64_t n) 
     return sum;
 }
 
-// The f16 scales of up to 16 consecutive blocks (each at the start of its block), converted
-// together: a gather and one conversion cost less than 16 scalar conversions plus broadcasts from
-// registers, which all compete with the byte widening for the same port.
-template <int kBlockBytes>
-QD_AVX512 inline void blockScales(const uint8_t *first, int64_t count, float *out) {
-    const __m512i offsets = _mm512_mullo_epi32(
-        _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi32(kBlockBytes));
-    const auto mask = static_cast<__mmask16>(count >= 16 ? 0xFFFF : (1u << count) - 1);
-    // Each lane reads 4 bytes: the scale and the first two bytes after it, inside the block.
-    const __m512i raw = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), mask, offsets, first, 1);
-    _mm512_store_ps(out, _mm512_cvtph_ps(_mm512_cvtepi32_epi16(raw)));
-}
-
 QD_AVX512 float dotQ8_0(const BlockQ8_0 *blocks, const float *x, int64_t nb) {
     alignas(64) float scales[16];
     __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
     for (int64_t g = 0; g < nb; g += 16) {
-        blockScales<sizeof(BlockQ8_0)>(reinterpret_cast<const uint8_t *>(blocks + g), nb - g, scales);
+        blockScalesAvx512<sizeof(BlockQ8_0)>(reinterpret_cast<const uint8_t *>(blocks + g), nb - g, scales);
         const int64_t groupEnd = std::min(nb, g + 16);
         for (int64_t b = g; b < groupEnd; ++b) {
             const __m512 d = _mm512_set1_ps(scales[b - g]);
@@ -105,7 +93,7 @@ QD_AVX512 float dotQ4_0(const BlockQ4_0 *blocks, const float *x, int64_t nb) {
     alignas(64) float scales[16], offsets[16];
     __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
     for (int64_t g = 0; g < nb; g += 16) {
-        blockScales<sizeof(BlockQ4_0)>(reinterpret_cast<const uint8_t *>(blocks + g), nb - g, scales);
+        blockScalesAvx512<sizeof(BlockQ4_0)>(reinterpret_cast<const uint8_t *>(blocks + g), nb - g, scales);
         _mm512_store_ps(offsets, _mm512_mul_ps(_mm512_load_ps(scales), _mm512_set1_ps(8.0f)));
         const int64_t groupEnd = std::min(nb, g + 16);
         for (int64_t b = g; b < groupEnd; ++b) {

@@ -2,6 +2,7 @@
 // instruction multiplies two weight blocks (64 values) with their activations into 16 int32 lanes,
 // 8 per block, which are exact; each block's lanes are then scaled by d_weight * d_activation.
 #include "kernels/block_formats.h"
+#include "kernels/block_scales_avx512.h"
 #include "kernels/matvec_fast.h"
 #include "kernels/row_streams.h"
 
@@ -19,18 +20,6 @@
 namespace qd::detail {
 
 namespace {
-
-// The f16 scales of up to 16 consecutive blocks (each at the start of its block), fetched with one
-// gather; lanes past `count` are 0.
-template <int kBlockBytes>
-QD_VNNI inline void weightScales(const uint8_t *firstBlock, int64_t count, float *out) {
-    const __m512i offsets = _mm512_mullo_epi32(
-        _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi32(kBlockBytes));
-    const auto mask = static_cast<__mmask16>(count >= 16 ? 0xFFFF : (1u << count) - 1);
-    // Each lane reads 4 bytes: the scale and the two bytes after it, inside the block.
-    const __m512i raw = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), mask, offsets, firstBlock, 1);
-    _mm512_store_ps(out, _mm512_cvtph_ps(_mm512_cvtepi32_epi16(raw)));
-}
 
 // Asks for the cache lines of the block group 2 KB ahead of `group` (possibly in the next row,
 // which follows in memory). Without it each row's first gather waited for memory and decode read
@@ -105,7 +94,7 @@ QD_VNNI void rowTimesInputs(const Block *blocks, const QuantizedActivations *con
     for (int64_t g = 0; g < nb; g += 16) {
         const int64_t count = std::min<int64_t>(16, nb - g);
         prefetchAhead(blocks + g);
-        weightScales<sizeof(Block)>(reinterpret_cast<const uint8_t *>(blocks + g), count, scales);
+        blockScalesAvx512<sizeof(Block)>(reinterpret_cast<const uint8_t *>(blocks + g), count, scales);
         // With one input the group's weight and activation scales are multiplied together once.
         if constexpr (T == 1)
             _mm512_store_ps(scales, _mm512_mul_ps(_mm512_load_ps(scales),
