@@ -102,17 +102,27 @@ void perTokenInRowGroups(int64_t rows, int64_t tokens, ThreadPool &pool, const R
     });
 }
 
+// Each token's input quantized once for the integer dot-product kernels. The buffers belong to the
+// calling thread; the pool's threads read them through the returned pointers while the call lasts.
+const QuantizedActivations *const *quantizedInputs(const float *x, int64_t tokens, int64_t cols) {
+    thread_local std::vector<QuantizedActivations> quantized;
+    thread_local std::vector<const QuantizedActivations *> inputs;
+    quantized.resize(static_cast<size_t>(tokens));
+    inputs.resize(static_cast<size_t>(tokens));
+    for (int64_t t = 0; t < tokens; ++t) {
+        quantizeActivationsQ8(x + t * cols, cols, quantized[static_cast<size_t>(t)]);
+        inputs[static_cast<size_t>(t)] = &quantized[static_cast<size_t>(t)];
+    }
+    return inputs.data();
+}
+
 // ActivationPrecision::Fast at the Avx2 level: Q8_0 and Q4_0 (the AVX-512 kernels cover the
 // other types).
 bool fastMatvecAvx2(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool) {
     if (w.type != TensorType::Q8_0 && w.type != TensorType::Q4_0) return false;
-    // Per calling thread; the pool's threads reach it through this reference.
-    thread_local std::vector<QuantizedActivations> quantizedBuffer;
-    std::vector<QuantizedActivations> &quantized = quantizedBuffer;
-    quantized.resize(static_cast<size_t>(tokens));
-    for (int64_t t = 0; t < tokens; ++t) quantizeActivationsQ8(x + t * w.cols, w.cols, quantized[static_cast<size_t>(t)]);
+    const auto *inputs = quantizedInputs(x, tokens, w.cols);
     perTokenInRowGroups(w.rows, tokens, pool, [&](int64_t t, int64_t r0, int64_t r1) {
-        detail::matvecRowsQ8Avx2(w, quantized[static_cast<size_t>(t)], y + t * w.rows, r0, r1);
+        detail::matvecRowsQ8Avx2(w, *inputs[t], y + t * w.rows, r0, r1);
     });
     return true;
 }
@@ -124,20 +134,6 @@ bool vnniApplies(TensorType type, int64_t tokens, const MatmulOptions &options) 
            (type == TensorType::Q8_0 || type == TensorType::Q4_0 || type == TensorType::Q4_K ||
             type == TensorType::Q6_K) &&
            cpuHasAvx512Vnni();
-}
-
-// Each token's input quantized once for the VNNI kernel. The buffers belong to the calling thread;
-// the pool's threads read them through the returned pointers while the call lasts.
-const QuantizedActivations *const *quantizedInputs(const float *x, int64_t tokens, int64_t cols) {
-    thread_local std::vector<QuantizedActivations> quantized;
-    thread_local std::vector<const QuantizedActivations *> inputs;
-    quantized.resize(static_cast<size_t>(tokens));
-    inputs.resize(static_cast<size_t>(tokens));
-    for (int64_t t = 0; t < tokens; ++t) {
-        quantizeActivationsQ8(x + t * cols, cols, quantized[static_cast<size_t>(t)]);
-        inputs[static_cast<size_t>(t)] = &quantized[static_cast<size_t>(t)];
-    }
-    return inputs.data();
 }
 
 // The decode path of ActivationPrecision::Fast, when this weight type, token count and CPU have
