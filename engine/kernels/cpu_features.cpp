@@ -1,5 +1,11 @@
 #include "kernels/cpu_features.h"
 
+#if defined(__x86_64__) && defined(__linux__)
+#include <cpuid.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace qd {
 
 bool simdLevelSupported(SimdLevel level) {
@@ -47,6 +53,43 @@ bool cpuHasAvx512Bf16() {
 #else
     return false;
 #endif
+}
+
+namespace {
+
+// AMX feature bits of CPUID leaf 7 (EDX), and whether the OS lets this process use the tiles.
+constexpr unsigned kAmxBf16Bit = 22, kAmxTileBit = 24, kAmxInt8Bit = 25;
+
+bool cpuAndOsOfferAmx(unsigned featureBit) {
+#if defined(__x86_64__) && defined(__linux__)
+    unsigned eax, ebx, ecx, edx;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return false;
+    if (!((edx >> featureBit) & 1) || !((edx >> kAmxTileBit) & 1)) return false;
+    // XCR0 bits 17 and 18: the OS saves the tile configuration and the tile data.
+    unsigned xcr0Low, xcr0High;
+    __asm__("xgetbv" : "=a"(xcr0Low), "=d"(xcr0High) : "c"(0));
+    if (((xcr0Low >> 17) & 3) != 3) return false;
+    // Linux hands out the 8 KB of tile state only to processes that ask (ARCH_REQ_XCOMP_PERM for
+    // XFEATURE_XTILEDATA); the permission covers every thread of the process, and asking again
+    // is harmless.
+    constexpr int kArchReqXcompPerm = 0x1023, kXfeatureXtiledata = 18;
+    return syscall(SYS_arch_prctl, kArchReqXcompPerm, kXfeatureXtiledata) == 0;
+#else
+    (void)featureBit;
+    return false;
+#endif
+}
+
+}  // namespace
+
+bool cpuHasAmxBf16() {
+    static const bool has = cpuHasAvx512Bf16() && cpuAndOsOfferAmx(kAmxBf16Bit);
+    return has;
+}
+
+bool cpuHasAmxInt8() {
+    static const bool has = cpuHasAvx512Vnni() && cpuAndOsOfferAmx(kAmxInt8Bit);
+    return has;
 }
 
 std::string_view simdLevelName(SimdLevel level) {

@@ -21,4 +21,10 @@ std::string_view simdLevelName(SimdLevel level);
 bool cpuHasAvx512Vnni();
 bool cpuHasAvx512Bf16();
 
+// Intel AMX (Advanced Matrix Extensions) tiles with bf16 (and AVX-512 BF16) or int8 (and AVX-512
+// VNNI) products, where the OS lets this process use the tile registers (on Linux a process must
+// ask for them once; the answer is cached).
+bool cpuHasAmxBf16();
+bool cpuHasAmxInt8();
+
 }  // namespace qd

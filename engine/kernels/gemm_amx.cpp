@@ -1,17 +1,15 @@
 #include "kernels/gemm_amx.h"
 
+#include "kernels/amx_tile_config.h"
 #include "kernels/cpu_features.h"
 #include "kernels/dequantize_simd.h"
 #include "kernels/half.h"
+#include "kernels/row_groups.h"
 
 #include <algorithm>
 #include <cstring>
 
 #if defined(__x86_64__) && defined(__linux__)
-#include <cpuid.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 // GCC 12's AVX-512 headers trip spurious -Wuninitialized warnings (GCC bug 105593).
 #pragma GCC diagnostic ignored "-Wuninitialized"
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
@@ -25,36 +23,13 @@ namespace qd {
 
 namespace {
 
-bool cpuAndOsOfferAmxBf16() {
-    unsigned eax, ebx, ecx, edx;
-    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return false;
-    const bool amxBf16 = (edx >> 22) & 1, amxTile = (edx >> 24) & 1;
-    if (!amxBf16 || !amxTile || !cpuHasAvx512Bf16()) return false;
-    // XCR0 bits 17 and 18: the OS saves the tile configuration and the tile data.
-    unsigned xcr0Low, xcr0High;
-    __asm__("xgetbv" : "=a"(xcr0Low), "=d"(xcr0High) : "c"(0));
-    if (((xcr0Low >> 17) & 3) != 3) return false;
-    // Linux hands out the 8 KB of tile state only to processes that ask (ARCH_REQ_XCOMP_PERM for
-    // XFEATURE_XTILEDATA); the permission covers every thread of the process.
-    constexpr int kArchReqXcompPerm = 0x1023, kXfeatureXtiledata = 18;
-    return syscall(SYS_arch_prctl, kArchReqXcompPerm, kXfeatureXtiledata) == 0;
-}
-
-// The tile configuration every call uses: 8 tiles of 16 rows x 64 bytes.
-struct alignas(64) TileConfig {
-    uint8_t palette = 1;
-    uint8_t startRow = 0;
-    uint8_t reserved[14] = {};
-    uint16_t bytesPerRow[16] = {};
-    uint8_t rows[16] = {};
-};
-
 // Tile registers (the intrinsics take literal numbers): 0-3 accumulate C[i][j] = weight rows
 // 16i..16i+15 times token block j (0: i0 j0, 1: i0 j1, 2: i1 j0, 3: i1 j1), 4 and 5 hold the two
 // weight tiles, 6 and 7 the two activation tiles.
 
+// The tile configuration every call uses: 8 tiles of 16 rows x 64 bytes.
 __attribute__((target("amx-tile"))) void loadTileConfig() {
-    TileConfig config;
+    detail::AmxTileConfig config;
     for (int t = 0; t < 8; ++t) config.bytesPerRow[t] = 64, config.rows[t] = 16;
     _tile_loadconfig(&config);
 }
@@ -62,8 +37,8 @@ __attribute__((target("amx-tile"))) void loadTileConfig() {
 // kAmxTileRows * 2 weight rows rounded to bf16, back to back (rows past the matrix are zero).
 __attribute__((target("avx512f,avx512bw,avx512bf16"))) void weightPanel(const WeightView &w, int64_t row0,
                                                                          int64_t rowEnd, uint16_t *panel,
-                                                                         std::vector<float> &rowBuffer) {
-    const uint64_t stride = *rowBytes(w.type, static_cast<uint64_t>(w.cols));
+                                                                         std::vector<float> &rowBuffer,
+                                                                         std::vector<uint8_t> &rowScratch) {
     rowBuffer.resize(static_cast<size_t>(w.cols));
     for (int64_t i = 0; i < 2 * detail::kAmxTileRows; ++i) {
         uint16_t *out = panel + i * w.cols;
@@ -71,8 +46,7 @@ __attribute__((target("avx512f,avx512bw,avx512bf16"))) void weightPanel(const We
             std::memset(out, 0, static_cast<size_t>(w.cols) * 2);
             continue;
         }
-        detail::dequantizeRowAvx512(w.type, w.data + stride * static_cast<uint64_t>(row0 + i), rowBuffer.data(),
-                                    w.cols);
+        detail::dequantizeRowAvx512(w.type, rowInRowsLayout(w, row0 + i, rowScratch), rowBuffer.data(), w.cols);
         for (int64_t c = 0; c < w.cols; c += 16) {
             const __m256bh half = _mm512_cvtneps_pbh(_mm512_loadu_ps(rowBuffer.data() + c));
             // A vector cast reinterprets the bits.
@@ -82,11 +56,6 @@ __attribute__((target("avx512f,avx512bw,avx512bf16"))) void weightPanel(const We
 }
 
 }  // namespace
-
-bool cpuHasAmxBf16() {
-    static const bool has = cpuAndOsOfferAmxBf16();
-    return has;
-}
 
 namespace detail {
 
@@ -110,13 +79,14 @@ __attribute__((target("amx-tile,amx-bf16,avx512f,avx512bw,avx512bf16"))) void ge
     const WeightView &w, const uint16_t *packed, int64_t tokens, float *y, int64_t rowBegin, int64_t rowEnd) {
     thread_local std::vector<uint16_t> panel;
     thread_local std::vector<float> rowBuffer;
+    thread_local std::vector<uint8_t> rowScratch;
     loadTileConfig();
     const int64_t runs = w.cols / kAmxTileDepth, blockPairs = (tokens + 31) / 32;
     const int64_t panelStride = w.cols * 2;  // bytes between panel rows
     panel.resize(static_cast<size_t>(2 * kAmxTileRows * w.cols));
     alignas(64) float out[4][16][16];
     for (int64_t r0 = rowBegin; r0 < rowEnd; r0 += 2 * kAmxTileRows) {
-        weightPanel(w, r0, rowEnd, panel.data(), rowBuffer);
+        weightPanel(w, r0, rowEnd, panel.data(), rowBuffer, rowScratch);
         const uint16_t *w0 = panel.data(), *w1 = panel.data() + kAmxTileRows * w.cols;
         for (int64_t bp = 0; bp < blockPairs; ++bp) {
             const uint16_t *x0 = packed + (2 * bp) * runs * 512, *x1 = x0 + runs * 512;
@@ -155,8 +125,6 @@ __attribute__((target("amx-tile,amx-bf16,avx512f,avx512bw,avx512bf16"))) void ge
 }  // namespace detail
 
 #else
-
-bool cpuHasAmxBf16() { return false; }
 
 namespace detail {
 

@@ -2,16 +2,13 @@
 // Prompt-sized matrix products on Intel AMX (Advanced Matrix Extensions): weights and activations
 // rounded to bf16 and multiplied in 16x16 tiles with f32 sums. One tile instruction does 8,192
 // multiply-adds, so a 512-token prompt stops being bound by f32 sgemm.
+#include "kernels/cpu_features.h"
 #include "kernels/weight_view.h"
 
 #include <cstdint>
 #include <vector>
 
 namespace qd {
-
-// True when the CPU has AMX-BF16 and AVX-512 BF16, and the OS lets this process use the tile
-// registers (on Linux a process must ask for them once; the answer is cached).
-bool cpuHasAmxBf16();
 
 namespace detail {
 

@@ -7,7 +7,9 @@
 #include "kernels/gemm_amx.h"
 #include "kernels/matvec.h"
 #include "kernels/matvec_fast.h"
+#include "kernels/matvec_row_groups.h"
 #include "kernels/quantize_activations.h"
+#include "kernels/row_groups.h"
 #include "util/error.h"
 #include "util/thread_pool.h"
 
@@ -40,10 +42,6 @@ Kernels kernelsFor(SimdLevel level) {
     return {detail::matvecRowsScalar, dequantizeRow};
 }
 
-// Rows per group when several tokens use the matrix-vector kernel: the group's weight rows stay in
-// cache while every token passes over them.
-constexpr int64_t kRowGroup = 16;
-
 // Rows of one dequantized tile: as many as there are tokens (at least 16, at most 4 MB of f32).
 // Every sgemm call packs all of x again, so with many tokens tiles must be large (512 tokens x
 // 1536x1536 took 24 ms on one core with 256 KB tiles, 15 ms with 3 MB ones), while with few tokens
@@ -61,8 +59,10 @@ void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, Th
     // the threads' shares stay equal whatever the tile size.
     pool.parallelFor(0, w.rows, [&](int64_t rowBegin, int64_t rowEnd) {
         thread_local std::vector<float> buffer;
+        thread_local std::vector<uint8_t> rowScratch;
         // f32 weights need no conversion: the thread's whole share is one sgemm.
         const int64_t step = w.type == TensorType::F32 ? rowEnd - rowBegin : tileRows(tokens, w.cols);
+        // (Row groups are Q4_0 or Q8_0, never F32.)
         for (int64_t r0 = rowBegin; r0 < rowEnd; r0 += step) {
             const int64_t n = std::min(step, rowEnd - r0);
             const float *tile;
@@ -71,7 +71,7 @@ void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, Th
             } else {
                 buffer.resize(static_cast<size_t>(n * w.cols));
                 for (int64_t r = 0; r < n; ++r)
-                    dequantize(w.type, w.data + (r0 + r) * stride, buffer.data() + r * w.cols, w.cols);
+                    dequantize(w.type, rowInRowsLayout(w, r0 + r, rowScratch), buffer.data() + r * w.cols, w.cols);
                 tile = buffer.data();
             }
             // Y[:, r0:r0+n] = X * tile^T, written into the full-width rows of y.
@@ -90,14 +90,16 @@ void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, Th
 // to sgemm from 4 tokens on (Q4_K, 8 tokens: 1145 vs 828), a cost paid only by prompts of 4 to
 // 12 new tokens.
 
-// Runs rowKernel(token, rowBegin, rowEnd) for every token over groups of kRowGroup rows, so a
-// group's weights stay in cache while each token passes over them.
-template <typename RowKernel>
-void perTokenInRowGroups(int64_t rows, int64_t tokens, ThreadPool &pool, const RowKernel &rowKernel) {
-    pool.parallelFor(0, rows, [&](int64_t r0, int64_t r1) {
-        for (int64_t g = r0; g < r1; g += kRowGroup) {
-            const int64_t g1 = std::min(r1, g + kRowGroup);
-            for (int64_t t = 0; t < tokens; ++t) rowKernel(t, g, g1);
+// Runs kernel(rows, firstRow, token) for every token over groups of kRowGroupRows rows, so a
+// group's weights stay in cache while each token passes over them. `rows` is the group in the
+// Rows layout (unpacked from row groups when w has them), whose row i is row firstRow + i of w.
+template <typename GroupKernel>
+void perTokenInRowGroups(const WeightView &w, int64_t tokens, ThreadPool &pool, const GroupKernel &kernel) {
+    pool.parallelFor(0, (w.rows + kRowGroupRows - 1) / kRowGroupRows, [&](int64_t g0, int64_t g1) {
+        thread_local std::vector<uint8_t> scratch;
+        for (int64_t g = g0; g < g1; ++g) {
+            const WeightView rows = rowGroupInRowsLayout(w, g, scratch);
+            for (int64_t t = 0; t < tokens; ++t) kernel(rows, g * kRowGroupRows, t);
         }
     });
 }
@@ -121,19 +123,67 @@ const QuantizedActivations *const *quantizedInputs(const float *x, int64_t token
 bool fastMatvecAvx2(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool) {
     if (w.type != TensorType::Q8_0 && w.type != TensorType::Q4_0) return false;
     const auto *inputs = quantizedInputs(x, tokens, w.cols);
-    perTokenInRowGroups(w.rows, tokens, pool, [&](int64_t t, int64_t r0, int64_t r1) {
-        detail::matvecRowsQ8Avx2(w, *inputs[t], y + t * w.rows, r0, r1);
+    perTokenInRowGroups(w, tokens, pool, [&](const WeightView &rows, int64_t first, int64_t t) {
+        detail::matvecRowsQ8Avx2(rows, *inputs[t], y + t * w.rows + first, 0, rows.rows);
     });
     return true;
 }
 
-// Q8_0, Q4_0, Q4_K and Q6_K weights under ActivationPrecision::Fast take the AVX-512 VNNI kernel.
-bool vnniApplies(TensorType type, int64_t tokens, const MatmulOptions &options) {
-    return options.activations == ActivationPrecision::Fast && options.simd == SimdLevel::Avx512 &&
-           tokens <= kMaxDecodeBatch &&
-           (type == TensorType::Q8_0 || type == TensorType::Q4_0 || type == TensorType::Q4_K ||
-            type == TensorType::Q6_K) &&
-           cpuHasAvx512Vnni();
+// The AVX-512 VNNI kernels under ActivationPrecision::Fast: the row-group kernel for matrices in
+// row groups, the row kernel for Q8_0, Q4_0, Q4_K and Q6_K rows.
+enum class VnniKernel { None, Rows, RowGroups };
+
+VnniKernel vnniKernelFor(const WeightView &w, int64_t tokens, const MatmulOptions &options) {
+    if (options.activations != ActivationPrecision::Fast || options.simd != SimdLevel::Avx512 ||
+        tokens > kMaxDecodeBatch || !cpuHasAvx512Vnni())
+        return VnniKernel::None;
+    if (w.layout == WeightLayout::RowGroups) return VnniKernel::RowGroups;
+    const bool rowTypes = w.type == TensorType::Q8_0 || w.type == TensorType::Q4_0 || w.type == TensorType::Q4_K ||
+                          w.type == TensorType::Q6_K;
+    return rowTypes ? VnniKernel::Rows : VnniKernel::None;
+}
+
+// The tokens' 8-bit activations back to back, as the AMX tiles load them. Per calling thread, like
+// quantizedInputs.
+const int8_t *packedQuantizedInputs(const QuantizedActivations *const *inputs, int64_t tokens, int64_t cols) {
+    thread_local std::vector<int8_t> packed;
+    packed.resize(static_cast<size_t>(tokens * cols));
+    for (int64_t t = 0; t < tokens; ++t) std::copy_n(inputs[t]->q.data(), cols, packed.data() + t * cols);
+    return packed.data();
+}
+
+// One matrix of a row-group product: y receives its rows.
+struct RowGroupTarget {
+    const WeightView *w;
+    float *y;
+};
+
+// Row-group matrices that all read the same input, in one parallel pass over all their groups:
+// the VNNI decode kernel for one token, AMX tiles (where the CPU has them and options allow) or
+// the VNNI kernel for a batch; both give each token exactly what it gives alone.
+void rowGroupProducts(std::span<const RowGroupTarget> targets, const float *x, int64_t tokens, ThreadPool &pool,
+                      const MatmulOptions &options) {
+    const int64_t cols = targets.front().w->cols;
+    const auto *inputs = quantizedInputs(x, tokens, cols);
+    const bool amx = tokens > 1 && options.amx && cpuHasAmxInt8();
+    const int8_t *packed = amx ? packedQuantizedInputs(inputs, tokens, cols) : nullptr;
+    int64_t totalGroups = 0;
+    for (const RowGroupTarget &t : targets) totalGroups += t.w->rows / kRowGroupRows;
+    // The groups of all targets as one range: each thread's share may span several matrices.
+    pool.parallelFor(0, totalGroups, [&](int64_t g0, int64_t g1) {
+        int64_t first = 0;  // index of the target's first group in the joint range
+        for (const RowGroupTarget &t : targets) {
+            const int64_t groups = t.w->rows / kRowGroupRows;
+            const int64_t begin = std::max(g0, first) - first, end = std::min(g1, first + groups) - first;
+            if (begin < end) {
+                if (amx)
+                    detail::matvecRowGroupsAmx(*t.w, inputs, packed, tokens, t.y, begin, end);
+                else
+                    detail::matvecRowGroupsVnni512(*t.w, inputs, tokens, t.y, begin, end);
+            }
+            first += groups;
+        }
+    });
 }
 
 // The decode path of ActivationPrecision::Fast, when this weight type, token count and CPU have
@@ -143,7 +193,13 @@ bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, T
                 const MatmulOptions &options) {
     if (options.activations != ActivationPrecision::Fast || tokens > kMaxDecodeBatch) return false;
     if (options.simd == SimdLevel::Avx2) return fastMatvecAvx2(w, x, tokens, y, pool);
-    if (vnniApplies(w.type, tokens, options)) {
+    const VnniKernel vnni = vnniKernelFor(w, tokens, options);
+    if (vnni == VnniKernel::RowGroups) {
+        const RowGroupTarget target{&w, y};
+        rowGroupProducts({&target, 1}, x, tokens, pool, options);
+        return true;
+    }
+    if (vnni == VnniKernel::Rows) {
         const auto *inputs = quantizedInputs(x, tokens, w.cols);
         pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) {
             detail::matvecRowsQ8Vnni512(w, inputs, tokens, y, r0, r1);
@@ -166,7 +222,7 @@ bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, T
 // share of weight rows, in panels of 32, with all of them.
 bool amxGemm(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,
              const MatmulOptions &options) {
-    if (options.activations != ActivationPrecision::Fast || options.simd != SimdLevel::Avx512 ||
+    if (options.activations != ActivationPrecision::Fast || options.simd != SimdLevel::Avx512 || !options.amx ||
         w.cols % detail::kAmxTileDepth != 0 || !cpuHasAmxBf16())
         return false;
     thread_local std::vector<uint16_t> packedBuffer;
@@ -182,6 +238,9 @@ bool amxGemm(const WeightView &w, const float *x, int64_t tokens, float *y, Thre
 
 void checkShape(const WeightView &w, int64_t tokens) {
     checkRowShape(w.type, w.cols, "matmul");
+    if (w.layout == WeightLayout::RowGroups && !rowGroupsSupported(w.type, w.rows, w.cols))
+        throw Error("matmul: a " + std::string(tensorTypeName(w.type)) + " matrix of " + std::to_string(w.rows) +
+                    " rows cannot be in row groups");
     if (w.rows < 0 || tokens < 0)
         throw Error("matmul: negative size (" + std::to_string(w.rows) + " rows, " + std::to_string(tokens) +
                     " tokens)");
@@ -191,18 +250,24 @@ void checkShape(const WeightView &w, int64_t tokens) {
 
 void matmulSameInput(std::span<const MatmulTarget> targets, const float *x, int64_t tokens, ThreadPool &pool,
                      const MatmulOptions &options) {
-    const bool fused = std::all_of(targets.begin(), targets.end(), [&](const MatmulTarget &t) {
-        return t.w.cols == targets.front().w.cols && vnniApplies(t.w.type, tokens, options);
-    });
-    if (!fused || targets.empty() || tokens == 0 || targets.front().w.cols == 0) {
+    const auto allTake = [&](VnniKernel kernel) {
+        return std::all_of(targets.begin(), targets.end(), [&](const MatmulTarget &t) {
+            return t.w.cols == targets.front().w.cols && vnniKernelFor(t.w, tokens, options) == kernel;
+        });
+    };
+    const bool rowGroups = allTake(VnniKernel::RowGroups), rows = !rowGroups && allTake(VnniKernel::Rows);
+    if ((!rowGroups && !rows) || targets.empty() || tokens == 0 || targets.front().w.cols == 0) {
         for (const MatmulTarget &t : targets) matmul(t.w, x, tokens, t.y, pool, options);
         return;
     }
     int64_t totalRows = 0;
+    std::vector<RowGroupTarget> groupTargets;
     for (const MatmulTarget &t : targets) {
         checkShape(t.w, tokens);
         totalRows += t.w.rows;
+        groupTargets.push_back({&t.w, t.y});
     }
+    if (rowGroups) return rowGroupProducts(groupTargets, x, tokens, pool, options);
     const auto *inputs = quantizedInputs(x, tokens, targets.front().w.cols);
     // The rows of all targets as one range: each thread's share may span several matrices.
     pool.parallelFor(0, totalRows, [&](int64_t r0, int64_t r1) {
@@ -230,12 +295,12 @@ void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, Threa
         gemmTiles(w, x, tokens, y, pool, kernels.dequantize);
         return;
     }
-    if (tokens == 1) {
+    if (tokens == 1 && w.layout == WeightLayout::Rows) {
         pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { kernels.matvec(w, x, y, r0, r1); });
         return;
     }
-    perTokenInRowGroups(w.rows, tokens, pool, [&](int64_t t, int64_t r0, int64_t r1) {
-        kernels.matvec(w, x + t * w.cols, y + t * w.rows, r0, r1);
+    perTokenInRowGroups(w, tokens, pool, [&](const WeightView &rows, int64_t first, int64_t t) {
+        kernels.matvec(rows, x + t * w.cols, y + t * w.rows + first, 0, rows.rows);
     });
 }
 

@@ -29,6 +29,9 @@ struct MatmulOptions {
     // Instruction set of the decode kernels; tests force each one. Must be supported by the CPU.
     SimdLevel simd = bestSimdLevel();
     ActivationPrecision activations = ActivationPrecision::Exact;
+    // Whether ActivationPrecision::Fast may use AMX tiles where the CPU has them (prompts; batches
+    // of row-group matrices). Tests turn it off to reach the kernels of CPUs without them.
+    bool amx = true;
 };
 
 // y[t * w.rows + r] = sum_c x[t * w.cols + c] * W[r][c] for t in [0, tokens), r in [0, w.rows).
@@ -36,7 +39,8 @@ struct MatmulOptions {
 // x is `tokens` rows of w.cols values, y `tokens` rows of w.rows values; they must not overlap.
 // Up to kMaxDecodeBatch tokens (decode_batch.h) each token is a matrix-vector product with the
 // weights decoded in registers, bit for bit what that token alone gives, rows split across the
-// pool; more tokens go to AMX tiles (ActivationPrecision::Fast, where the CPU has them) or
+// pool (row-group matrices under ActivationPrecision::Fast: AVX-512 VNNI, or AMX int8 tiles for
+// several tokens, matvec_row_groups.h); more tokens go to AMX tiles (ActivationPrecision::Fast, where the CPU has them) or
 // dequantize tiles of weight rows and multiply them with OpenBLAS sgemm, tiles split across the
 // pool (OpenBLAS itself is set to one thread; see matmul.cpp).
 // Throws qd::Error for an unsupported weight type, a row length that is not a whole number of

@@ -13,17 +13,18 @@ class RowStreams {
 public:
     static constexpr int64_t kRowStreams = 4;
 
-    RowStreams(int64_t begin, int64_t end) : begin_(begin), end_(end), perRun_((end - begin + kRowStreams - 1) / kRowStreams) {}
+    RowStreams(int64_t begin, int64_t end, int64_t runs = kRowStreams)
+        : begin_(begin), end_(end), runs_(runs), perRun_((end - begin + runs - 1) / runs) {}
 
     // Visits are numbered 0 .. visits() - 1; a visit past the last row gives `end`.
-    int64_t visits() const { return perRun_ * kRowStreams; }
+    int64_t visits() const { return perRun_ * runs_; }
     int64_t row(int64_t visit) const {
-        const int64_t r = begin_ + (visit % kRowStreams) * perRun_ + visit / kRowStreams;
+        const int64_t r = begin_ + (visit % runs_) * perRun_ + visit / runs_;
         return r < end_ ? r : end_;
     }
 
 private:
-    int64_t begin_, end_, perRun_;
+    int64_t begin_, end_, runs_, perRun_;
 };
 
 }  // namespace qd::detail

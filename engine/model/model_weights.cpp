@@ -2,6 +2,7 @@
 
 #include "kernels/dequantize.h"
 #include "kernels/quantize.h"
+#include "kernels/row_groups.h"
 #include "model/tensor_layout.h"
 #include "util/error.h"
 
@@ -28,10 +29,11 @@ TensorType targetType(const SourceTensor &t, QuantLevel level, const std::string
     return target;
 }
 
-// A matrix whose file type differs from the type it runs at.
+// A matrix whose file type differs from the type it runs at, or which runs in row groups.
 struct Conversion {
     const SourceTensor *tensor;
     TensorType target;
+    WeightLayout layout;
 };
 
 uint64_t convertedBytes(const Conversion &c) {
@@ -50,23 +52,42 @@ void releaseSourcePages(std::span<const uint8_t> data) {
     if (last > first) ::madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
 }
 
-// Converts the matrix row by row, handing the result to `sink` about a MiB at a time so that
-// neither the cache writer nor anyone else has to hold more of it than that.
+// Converts the matrix row by row (rows already of the target type are copied), handing the
+// result to `sink` about a MiB at a time so that neither the cache writer nor anyone else has to
+// hold more of it than that. Chunks are whole row groups when the matrix runs in them.
 void convertMatrix(const Conversion &c, const ByteSink &sink) {
     const SourceTensor &t = *c.tensor;
     const int64_t n = cols(t), r = rows(t);
     const uint64_t inRowBytes = *rowBytes(t.type, static_cast<uint64_t>(n));
     const uint64_t outRowBytes = *rowBytes(c.target, static_cast<uint64_t>(n));
-    const int64_t rowsPerChunk = std::max<int64_t>(1, static_cast<int64_t>((uint64_t{1} << 20) / outRowBytes));
+    const int64_t unit = c.layout == WeightLayout::RowGroups ? kRowGroupRows : 1;
+    const int64_t rowsPerChunk =
+        std::max<int64_t>(1, static_cast<int64_t>((uint64_t{1} << 20) / outRowBytes) / unit) * unit;
     std::vector<float> row(static_cast<size_t>(n));
     std::vector<uint8_t> chunk(static_cast<size_t>(outRowBytes) * static_cast<size_t>(rowsPerChunk));
+    std::vector<uint8_t> groups(c.layout == WeightLayout::RowGroups ? chunk.size() : 0);
     for (int64_t first = 0; first < r; first += rowsPerChunk) {
         const int64_t count = std::min(rowsPerChunk, r - first);
         for (int64_t i = 0; i < count; ++i) {
-            dequantizeRow(t.type, t.data.data() + inRowBytes * static_cast<uint64_t>(first + i), row.data(), n);
-            quantizeRow(c.target, row.data(), chunk.data() + outRowBytes * static_cast<uint64_t>(i), n);
+            const uint8_t *in = t.data.data() + inRowBytes * static_cast<uint64_t>(first + i);
+            uint8_t *out = chunk.data() + outRowBytes * static_cast<uint64_t>(i);
+            if (t.type == c.target) {
+                std::memcpy(out, in, outRowBytes);
+            } else {
+                dequantizeRow(t.type, in, row.data(), n);
+                quantizeRow(c.target, row.data(), out, n);
+            }
         }
-        sink({chunk.data(), outRowBytes * static_cast<uint64_t>(count)});
+        const uint64_t bytes = outRowBytes * static_cast<uint64_t>(count);
+        if (c.layout == WeightLayout::Rows) {
+            sink({chunk.data(), bytes});
+            continue;
+        }
+        const uint64_t groupBytes = rowGroupBytes(c.target, n);
+        for (int64_t g = 0; g < count / kRowGroupRows; ++g)
+            packRowGroup(c.target, n, chunk.data() + groupBytes * static_cast<uint64_t>(g),
+                         groups.data() + groupBytes * static_cast<uint64_t>(g));
+        sink({groups.data(), bytes});
     }
     releaseSourcePages(t.data);
 }
@@ -131,17 +152,21 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     for (const auto &name : matrixNames(c)) {
         const SourceTensor &t = tensor(name);
         const TensorType target = targetType(t, level, src.path());
-        views[name] = WeightView{target, rows(t), cols(t), t.data.data()};
+        const WeightLayout layout = options.rowGroups && rowGroupsSupported(target, rows(t), cols(t))
+                                        ? WeightLayout::RowGroups
+                                        : WeightLayout::Rows;
+        views[name] = WeightView{target, rows(t), cols(t), t.data.data(), layout};
         w->weightBytes_ += *rowBytes(target, static_cast<uint64_t>(cols(t))) * static_cast<uint64_t>(rows(t));
-        if (target != t.type) {
-            conversions.push_back({&t, target});
+        if (target != t.type || layout != WeightLayout::Rows) {
+            conversions.push_back({&t, target, layout});
             convertedNames.push_back(name);
         }
     }
 
     auto convertInMemory = [&] {
         for (size_t i = 0; i < conversions.size(); ++i) {
-            auto buffer = std::make_unique_for_overwrite<uint8_t[]>(convertedBytes(conversions[i]));
+            std::unique_ptr<uint8_t[], AlignedFree> buffer(
+                new (std::align_val_t{64}) uint8_t[convertedBytes(conversions[i])]);
             uint64_t filled = 0;
             convertMatrix(conversions[i], [&](std::span<const uint8_t> bytes) {
                 std::memcpy(buffer.get() + filled, bytes.data(), bytes.size());
@@ -160,7 +185,7 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     } else {
         std::vector<CachedMatrix> cached;
         for (size_t i = 0; i < conversions.size(); ++i)
-            cached.push_back({convertedNames[i], conversions[i].target, conversions[i].tensor->dims});
+            cached.push_back({convertedNames[i], conversions[i].target, conversions[i].tensor->dims, conversions[i].layout});
         const WeightCache cache(options.cacheDirectory, options.maxCacheEntries);
         try {
             w->cacheEntry_ = cache.open(src, level, cached);

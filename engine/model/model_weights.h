@@ -1,7 +1,7 @@
 #pragma once
 // A model's weights ready to compute with, at the chosen quantization level. Matrices whose file
-// type is already the level's type point straight into the memory map; the rest are converted
-// once, at load, into buffers this object owns, or, with a cache folder, into a cache file that is
+// type is already the level's type (and that keep the file's row layout) point straight into the
+// memory map; the rest are converted (or rearranged into row groups) once, at load, into buffers this object owns, or, with a cache folder, into a cache file that is
 // memory-mapped and mapped again at the next load instead of converting (see weight_cache.h).
 // Norms and biases are held as f32.
 #include "kernels/matmul.h"
@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,10 @@ struct WeightLoadOptions {
     size_t maxCacheEntries = WeightCache::kDefaultMaxEntries;
     // Why the cache could not be used (the load succeeds anyway); may be empty.
     std::function<void(const std::string &)> warning;
+    // Q4_0 and Q8_0 matrices (with a multiple of 16 rows) stored in row groups (row_groups.h):
+    // the layout of the AVX-512 VNNI and AMX kernels, so the default where the CPU has VNNI. Every
+    // kernel computes with either layout.
+    bool rowGroups = cpuHasAvx512Vnni();
 };
 
 class ModelWeights {
@@ -71,7 +76,11 @@ private:
     WeightView embedding_, lmHead_;
     std::vector<float> outputNorm_;
     std::vector<LayerWeights> layers_;
-    std::vector<std::unique_ptr<uint8_t[]>> buffers_;  // matrices converted in memory
+    // Matrices converted in memory, 64-byte aligned like the cache's (the kernels' widest loads).
+    struct AlignedFree {
+        void operator()(uint8_t *p) const { ::operator delete[](p, std::align_val_t{64}); }
+    };
+    std::vector<std::unique_ptr<uint8_t[], AlignedFree>> buffers_;
     std::unique_ptr<WeightCacheEntry> cacheEntry_;     // or mapped from the cache
     WeightCacheUse cacheUse_ = WeightCacheUse::Off;
     uint64_t weightBytes_ = 0;

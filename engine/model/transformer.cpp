@@ -2,6 +2,7 @@
 
 #include "kernels/attention.h"
 #include "kernels/dequantize.h"
+#include "kernels/row_groups.h"
 #include "util/error.h"
 #include "util/thread_pool.h"
 
@@ -95,9 +96,8 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
     gate_.resize(n * f), up_.resize(n * f);
 
     // Token embeddings.
-    const uint64_t embRowBytes = *rowBytes(w.embedding().type, static_cast<uint64_t>(h));
     for (int64_t t = 0; t < n; ++t)
-        dequantizeRow(w.embedding().type, w.embedding().data + embRowBytes * tokens[t], &x_[t * h], h);
+        dequantizeRow(w.embedding().type, rowInRowsLayout(w.embedding(), tokens[t], embeddingRow_), &x_[t * h], h);
 
     // RoPE angles for this batch's positions, shared by every layer and head.
     ropeCos_.resize(n * hd / 2), ropeSin_.resize(n * hd / 2);

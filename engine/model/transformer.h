@@ -53,6 +53,7 @@ private:
     // Activations of one batch, row-major [token][feature].
     std::vector<float> x_, xn_, q_, k_, v_, att_, gate_, up_, proj_;
     std::vector<float> ropeCos_, ropeSin_;
+    std::vector<uint8_t> embeddingRow_;  // an embedding row unpacked from row groups
 };
 
 }  // namespace qd

@@ -24,7 +24,8 @@ namespace {
 
 // Bump whenever an entry's layout or the bytes the conversion produces change (a new rounding in
 // quantizeRow, say): entries written by an older build then no longer match and are rebuilt.
-constexpr int kFormatVersion = 1;
+// 2: matrices may be stored in row groups (row_groups.h).
+constexpr int kFormatVersion = 2;
 
 constexpr std::string_view kKeyMetadata = "qwendesk.weight_cache.key";
 constexpr std::string_view kEntryPrefix = "weights-";
@@ -98,6 +99,12 @@ uint64_t bytesOf(const CachedMatrix &m) {
     return bytes;
 }
 
+// The tensor name a matrix has in an entry: a matrix in row groups is named for its layout, so
+// that a file holding the other layout never matches.
+std::string storedName(const CachedMatrix &m) {
+    return m.layout == WeightLayout::RowGroups ? m.name + ".row_groups" : m.name;
+}
+
 // Records a use: eviction deletes the entries used least recently first.
 void markUsed(const std::string &path) { ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); }
 
@@ -111,7 +118,7 @@ std::optional<std::vector<std::span<const uint8_t>>> matricesIfMatching(const gg
     if (file.tensors().size() != matrices.size()) return std::nullopt;
     std::vector<std::span<const uint8_t>> data;
     for (const auto &m : matrices) {
-        const gguf::TensorInfo *t = file.findTensor(m.name);
+        const gguf::TensorInfo *t = file.findTensor(storedName(m));
         if (!t || t->type != m.type || t->dims != m.dims) return std::nullopt;
         data.push_back(file.tensorData(*t));
         if (reinterpret_cast<uintptr_t>(data.back().data()) % WeightCache::kAlignment != 0) return std::nullopt;
@@ -164,7 +171,7 @@ std::unique_ptr<WeightCacheEntry> WeightCache::write(const ModelSource &source, 
     writer.addString(std::string(kKeyMetadata), keyOf(source, level));
     uint64_t bytes = 0;
     for (size_t i = 0; i < matrices.size(); ++i) {
-        writer.addTensor(matrices[i].name, matrices[i].type, matrices[i].dims,
+        writer.addTensor(storedName(matrices[i]), matrices[i].type, matrices[i].dims,
                          [&produce, i](const ByteSink &sink) { produce(i, sink); });
         bytes = checkedAdd(bytes, bytesOf(matrices[i])).value_or(UINT64_MAX);
     }

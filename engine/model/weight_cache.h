@@ -1,7 +1,8 @@
 #pragma once
 // A folder of weight matrices already converted to a quantization level, so that the next load of
 // the same model at the same level maps them instead of converting again (tens of seconds for a
-// 1.5B model). One entry is one GGUF file holding the converted matrices of one (source, level):
+// 1.5B model). One entry is one GGUF file holding the converted (or rearranged, see row_groups.h)
+// matrices of one (source, level):
 // matrices the model already stores in the level's type stay in the source's own map and are not
 // copied. The file records the key it was made for (every tensor file's absolute path, size and
 // modification time, the level and the cache format), and an entry whose key, tensors or structure
@@ -15,6 +16,7 @@
 // the disk's size.
 #include "formats/gguf.h"
 #include "formats/tensor_producer.h"
+#include "kernels/weight_view.h"
 #include "model/model_source.h"
 #include "model/quant_level.h"
 
@@ -28,11 +30,13 @@
 
 namespace qd {
 
-// A converted matrix as an entry holds it: canonical name, the type it runs at, GGUF dimensions.
+// A converted matrix as an entry holds it: canonical name, the type it runs at, GGUF dimensions,
+// and how its blocks are arranged.
 struct CachedMatrix {
     std::string name;
     TensorType type = TensorType::F32;
     std::vector<uint64_t> dims;
+    WeightLayout layout = WeightLayout::Rows;
 };
 
 // An entry that matched its key and matrices, memory-mapped: the spans stay valid while it lives.

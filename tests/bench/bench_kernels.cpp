@@ -2,6 +2,7 @@
 // shapes of Qwen2.5-1.5B (hidden 1536, FFN 8960), on a pool of one thread per core.
 #include "kernels/matmul.h"
 #include "kernels/quantize.h"
+#include "kernels/row_groups.h"
 #include "util/thread_pool.h"
 
 #include <benchmark/benchmark.h>
@@ -49,7 +50,17 @@ ThreadPool &pool() {
     return p;
 }
 
-void run(benchmark::State &state, int64_t tokens, ActivationPrecision activations = ActivationPrecision::Exact) {
+// The same matrix in row groups (row_groups.h), as loads store Q4_0 and Q8_0 on VNNI CPUs.
+std::vector<uint8_t> inRowGroups(TensorType type, int64_t rows, int64_t cols, const std::vector<uint8_t> &data) {
+    std::vector<uint8_t> groups(data.size());
+    const uint64_t groupBytes = rowGroupBytes(type, cols);
+    for (int64_t g = 0; g < rows / kRowGroupRows; ++g)
+        packRowGroup(type, cols, data.data() + groupBytes * g, groups.data() + groupBytes * g);
+    return groups;
+}
+
+void run(benchmark::State &state, int64_t tokens, ActivationPrecision activations = ActivationPrecision::Exact,
+         WeightLayout layout = WeightLayout::Rows, bool amx = true) {
     const auto type = kTypes[state.range(0)];
     const int64_t rows = state.range(1), cols = state.range(2);
     const auto level = static_cast<SimdLevel>(state.range(3));
@@ -57,15 +68,17 @@ void run(benchmark::State &state, int64_t tokens, ActivationPrecision activation
         state.SkipWithError("instruction set not supported by this CPU");
         return;
     }
-    const auto weights = makeWeights(type, rows, cols);
+    auto weights = makeWeights(type, rows, cols);
+    if (layout == WeightLayout::RowGroups) weights = inRowGroups(type, rows, cols, weights);
     std::vector<float> x(static_cast<size_t>(tokens * cols), 0.5f), y(static_cast<size_t>(tokens * rows));
-    const WeightView w{type, rows, cols, weights.data()};
+    const WeightView w{type, rows, cols, weights.data(), layout};
     for (auto _ : state) {
-        matmul(w, x.data(), tokens, y.data(), pool(), MatmulOptions{level, activations});
+        matmul(w, x.data(), tokens, y.data(), pool(), MatmulOptions{level, activations, amx});
         benchmark::DoNotOptimize(y.data());
     }
     state.SetLabel(std::string(tensorTypeName(type)) + " " + std::string(simdLevelName(level)) +
-                   (activations == ActivationPrecision::Fast ? " fast" : ""));
+                   (activations == ActivationPrecision::Fast ? " fast" : "") +
+                   (layout == WeightLayout::RowGroups ? " row-groups" : "") + (amx ? "" : " no-amx"));
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(weights.size()));
     state.counters["GFLOP/s"] = benchmark::Counter(2.0 * static_cast<double>(rows * cols * tokens) * 1e-9,
                                                    benchmark::Counter::kIsIterationInvariantRate);
@@ -79,6 +92,11 @@ void BM_Matmul512(benchmark::State &state) { run(state, 512); }
 void BM_Matmul512Fast(benchmark::State &state) { run(state, 512, ActivationPrecision::Fast); }
 void BM_MatmulFewTokens(benchmark::State &state) { run(state, state.range(4)); }
 void BM_MatmulFewTokensFast(benchmark::State &state) { run(state, state.range(4), ActivationPrecision::Fast); }
+// Q8_0 and Q4_0 in row groups: the decode kernel (1 token) and verification batches, with AMX
+// int8 tiles where the CPU has them (range 5 = 1) or the VNNI kernel (0).
+void BM_RowGroupsFast(benchmark::State &state) {
+    run(state, state.range(4), ActivationPrecision::Fast, WeightLayout::RowGroups, state.range(5) != 0);
+}
 
 // Cost of one parallelFor with no work: what every matmul of a decode step pays on top.
 void BM_ThreadPoolDispatch(benchmark::State &state) {
@@ -95,7 +113,7 @@ void matvecShapes(benchmark::internal::Benchmark *b) {
 
 void fastMatvecShapes(benchmark::internal::Benchmark *b) {
     for (int t : {2, 3, 4, 5, 6})  // BF16, Q8_0, Q4_0, Q4_K, Q6_K
-        for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}}) {
+        for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}, {151936, 1536}}) {
             b->Args({t, rows, cols, 2});
             if (t == 3 || t == 4) b->Args({t, rows, cols, 1});  // the AVX2 kernels
         }
@@ -114,6 +132,15 @@ void fewTokenShapes(benchmark::internal::Benchmark *b) {
         for (int tokens : {1, 2, 3, 4, 6, 8, 12, 13, 16, 64}) b->Args({t, 1536, 1536, 2, tokens});
 }
 
+void rowGroupShapes(benchmark::internal::Benchmark *b) {
+    for (int t : {3, 4})  // Q8_0, Q4_0
+        for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}, {1536, 8960}, {151936, 1536}})
+            for (int tokens : {1, 9}) {
+                b->Args({t, rows, cols, 2, tokens, 1});
+                if (tokens > 1) b->Args({t, rows, cols, 2, tokens, 0});
+            }
+}
+
 }  // namespace
 
 BENCHMARK(BM_ThreadPoolDispatch)->UseRealTime();
@@ -123,5 +150,6 @@ BENCHMARK(BM_Matmul512)->Apply(matmulShapes)->UseRealTime()->Unit(benchmark::kMi
 BENCHMARK(BM_Matmul512Fast)->Apply(matmulShapes)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MatmulFewTokens)->Apply(fewTokenShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MatmulFewTokensFast)->Apply(fewTokenShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RowGroupsFast)->Apply(rowGroupShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();
