@@ -1,103 +1,3 @@
-#define QD_STREAMS 4
-#define QD_AHEAD 4
-
-
-
-
-
-
-
-
-#define QD_HINT _MM_HINT_T0
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 // AVX-512 VNNI and AMX int8 kernels for Q4_0 and Q8_0 matrices in row groups (row_groups.h). In
 // both, lane r of a 512-bit vector is row r of the group, so a block of 16 rows ends as one vector
 // of 16 exact int32 dot products, scaled and summed with the same f32 operations
@@ -193,11 +93,11 @@ QD_VNNI inline __m512i blockDot(const BlockVectors<kType> &w, const BlockInput &
 // skipping odd blocks inside: GCC 12 dropped the prefetches behind that test.)
 template <TensorType kType>
 QD_VNNI inline void prefetchAhead(const uint8_t *group, int64_t b) {
-    constexpr int64_t kAheadPairs = QD_AHEAD;
+    constexpr int64_t kAheadPairs = 4;  // 1.2 KB (Q4_0) or 2.2 KB (Q8_0) ahead; 2 and 8 were slower
     constexpr int64_t kPairBytes = 64 + 2 * rowGroupValueBytes(kType);
     const uint8_t *ahead = group + (b / 2 + kAheadPairs) * kPairBytes;
     for (int64_t offset = 0; offset < kPairBytes; offset += 64)
-        _mm_prefetch(reinterpret_cast<const char *>(ahead + offset), QD_HINT);
+        _mm_prefetch(reinterpret_cast<const char *>(ahead + offset), _MM_HINT_T0);
 }
 
 template <TensorType kType>
@@ -217,7 +117,8 @@ QD_VNNI inline const uint8_t *blockValues(const uint8_t *group, int64_t b) {
 }
 
 // S groups times T inputs, block by block: each block's weights are loaded once for all the
-// inputs, and the S groups are S sequential streams from memory (see row_streams.h).
+// inputs, each input's block once for all the groups, and the S groups are S sequential streams
+// from memory (see row_streams.h).
 template <TensorType kType, int T, int S>
 QD_VNNI void groupsTimesInputs(const uint8_t *const *groups, int64_t nb, const QuantizedActivations *const *x,
                                float *const *y, int64_t yStride) {
@@ -247,12 +148,12 @@ constexpr int64_t kTokensPerPass = 4;
 template <TensorType kType, int T>
 QD_VNNI void groupRangeTimesInputs(const WeightView &w, const QuantizedActivations *const *x, float *y,
                                    int64_t groupBegin, int64_t groupEnd) {
-    constexpr int64_t kStreams = T == 1 ? QD_STREAMS : 1;
+    constexpr int64_t kStreams = T == 1 ? RowStreams::kRowStreams : 1;
     const int64_t nb = w.cols / 32;
     const RowStreams order(groupBegin, groupEnd, kStreams);
     for (int64_t visit = 0; visit < order.visits(); visit += kStreams) {
-        const uint8_t *groups[16];
-        float *out[16];
+        const uint8_t *groups[kStreams];
+        float *out[kStreams];
         int count = 0;
         for (int64_t s = 0; s < kStreams; ++s) {
             const int64_t g = order.row(visit + s);
@@ -265,11 +166,7 @@ QD_VNNI void groupRangeTimesInputs(const WeightView &w, const QuantizedActivatio
         case 1: groupsTimesInputs<kType, T, 1>(groups, nb, x, out, w.rows); break;
         case 2: groupsTimesInputs<kType, T, 2>(groups, nb, x, out, w.rows); break;
         case 3: groupsTimesInputs<kType, T, 3>(groups, nb, x, out, w.rows); break;
-        case 4: groupsTimesInputs<kType, T, 4>(groups, nb, x, out, w.rows); break;
-        case 5: groupsTimesInputs<kType, T, 5>(groups, nb, x, out, w.rows); break;
-        case 6: groupsTimesInputs<kType, T, 6>(groups, nb, x, out, w.rows); break;
-        case 7: groupsTimesInputs<kType, T, 7>(groups, nb, x, out, w.rows); break;
-        default: groupsTimesInputs<kType, T, 8>(groups, nb, x, out, w.rows); break;
+        default: groupsTimesInputs<kType, T, 4>(groups, nb, x, out, w.rows); break;
         }
     }
 }

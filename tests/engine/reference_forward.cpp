@@ -1,6 +1,7 @@
 #include "reference_forward.h"
 
 #include "kernels/dequantize.h"
+#include "kernels/row_groups.h"
 
 #include <cmath>
 #include <map>
@@ -22,11 +23,11 @@ Matrix toMatrix(const WeightView &w) {
     Matrix m;
     m.rows = w.rows;
     m.cols = w.cols;
-    const uint64_t bytesPerRow = *rowBytes(w.type, static_cast<uint64_t>(m.cols));
+    std::vector<uint8_t> unpacked;  // a row of a matrix in row groups (tested in test_row_groups)
     std::vector<float> row(static_cast<size_t>(m.cols));
     m.v.reserve(static_cast<size_t>(m.rows * m.cols));
     for (int64_t r = 0; r < m.rows; ++r) {
-        dequantizeRow(w.type, w.data + bytesPerRow * r, row.data(), m.cols);
+        dequantizeRow(w.type, rowInRowsLayout(w, r, unpacked), row.data(), m.cols);
         m.v.insert(m.v.end(), row.begin(), row.end());
     }
     return m;

@@ -2,6 +2,7 @@
 // product of the independently decoded weights.
 #include "kernel_reference.h"
 #include "kernel_test_data.h"
+#include "product_reference.h"
 #include "kernels/decode_batch.h"
 #include "kernels/gemm_amx.h"
 #include "kernels/half.h"
@@ -17,51 +18,8 @@
 #include <random>
 
 using namespace qd;
+using namespace qd::testref;
 
-namespace {
-
-// Where y (a row of weightRows.size() outputs per input) differs from the double-precision product
-// of the weight rows and the inputs by more than `relative` times the sum of the terms' sizes:
-// f32 sums in any order stay within a few units of f32 rounding of that. Empty when it never does.
-QString differenceFromDoubleProduct(const std::vector<float> &y, const std::vector<std::vector<double>> &weightRows,
-                                    const std::vector<std::vector<double>> &inputs, double relative) {
-    const size_t rows = weightRows.size();
-    for (size_t k = 0; k < inputs.size(); ++k)
-        for (size_t r = 0; r < rows; ++r) {
-            double sum = 0, magnitude = 0;
-            for (size_t c = 0; c < inputs[k].size(); ++c) {
-                const double term = weightRows[r][c] * inputs[k][c];
-                sum += term;
-                magnitude += std::fabs(term);
-            }
-            const double got = y[k * rows + r];
-            if (!(std::fabs(got - sum) <= relative * magnitude + 1e-30))
-                return QString("row %1 token %2: %3 vs %4 (magnitude %5)").arg(r).arg(k).arg(got).arg(sum).arg(magnitude);
-        }
-    return {};
-}
-
-// The rows of a weight matrix decoded exactly, as doubles.
-std::vector<std::vector<double>> decodedRows(TensorType type, const std::vector<uint8_t> &weights, int rows, int cols) {
-    const int64_t stride = static_cast<int64_t>(*rowBytes(type, cols));
-    std::vector<std::vector<double>> out;
-    for (int r = 0; r < rows; ++r) {
-        const auto w = testref::row(type, weights.data() + r * stride, cols);
-        out.emplace_back(w.begin(), w.end());
-    }
-    return out;
-}
-
-// tokens rows of cols inputs, each value passed through `convert`.
-template <typename Convert>
-std::vector<std::vector<double>> inputRows(const std::vector<float> &x, int tokens, int cols, Convert convert) {
-    std::vector<std::vector<double>> out(static_cast<size_t>(tokens), std::vector<double>(static_cast<size_t>(cols)));
-    for (int k = 0; k < tokens; ++k)
-        for (int c = 0; c < cols; ++c) out[k][c] = convert(x[k * cols + c]);
-    return out;
-}
-
-}  // namespace
 
 class TestMatmul : public QObject {
     Q_OBJECT

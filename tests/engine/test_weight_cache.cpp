@@ -226,7 +226,8 @@ private slots:
             // The first tensor description's type field: q4_0 (2) becomes q8_0 (8). The file stays
             // a valid GGUF only if the sizes still fit, so it may also fail as truncated; either
             // way it must not be used.
-            const std::string name = "token_embd.weight";
+            // (Named for its layout when the load keeps Q4_0 in row groups.)
+            const std::string name = WeightLoadOptions{}.rowGroups ? "token_embd.weight.row_groups" : "token_embd.weight";
             auto at = std::search(bytes.begin(), bytes.end(), name.begin(), name.end());
             QVERIFY(at != bytes.end());
             const auto typeField = at + static_cast<std::ptrdiff_t>(name.size() + 4 + 2 * 8);
