@@ -186,52 +186,96 @@ QD_VNNI void groupsTimesInputs(const WeightView &w, const QuantizedActivations *
     }
 }
 
-// AMX tiles: 0 accumulates one block's int32 dot products (tokens x 16 rows), 1 holds the tokens'
-// 32 activations of the block, 2 the block's weights (8 rows of 4 values x 16 weight rows).
+// AMX tiles: 0-2 accumulate one block's int32 dot products (tokens x 16 rows) for up to 3 groups,
+// 3-5 hold those groups' weights of the block (8 rows of 4 values x 16 weight rows), 6 the
+// tokens' 32 activations of the block, shared by the groups.
+constexpr int kAmxGroups = 3;
+
 QD_AMX_INT8 void loadRowGroupTileConfig(int64_t tokens) {
     AmxTileConfig config;
-    config.rows[0] = static_cast<uint8_t>(tokens), config.bytesPerRow[0] = 64;
-    config.rows[1] = static_cast<uint8_t>(tokens), config.bytesPerRow[1] = 32;
-    config.rows[2] = 8, config.bytesPerRow[2] = 64;
+    for (int g = 0; g < kAmxGroups; ++g) {
+        config.rows[g] = static_cast<uint8_t>(tokens), config.bytesPerRow[g] = 64;
+        config.rows[3 + g] = 8, config.bytesPerRow[3 + g] = 64;
+    }
+    config.rows[6] = static_cast<uint8_t>(tokens), config.bytesPerRow[6] = 32;
     _tile_loadconfig(&config);
 }
 
-template <TensorType kType, int T>
-QD_AMX_INT8 void groupTimesInputsAmx(const uint8_t *group, int64_t nb, const QuantizedActivations *const *x,
-                                     const int8_t *packedQ, int64_t cols, float *y, int64_t yStride) {
-    alignas(64) int32_t dots[T][16];
-    alignas(64) uint8_t unpacked[512];
-    __m512 acc[T];
-    for (int t = 0; t < T; ++t) acc[t] = _mm512_setzero_ps();
+// The weight tile of block b of a group: Q8_0 vectors as stored, Q4_0 nibbles spread to bytes.
+template <TensorType kType>
+QD_AMX_INT8 const uint8_t *weightTile(const uint8_t *group, int64_t b, uint8_t *unpacked) {
+    const uint8_t *values = blockValues<kType>(group, b);
+    if constexpr (kType == TensorType::Q8_0) return values;
+    const BlockVectors<kType> w = loadBlock<kType>(values);
+    for (int j = 0; j < 8; ++j) _mm512_store_si512(unpacked + 64 * j, w.v[j]);
+    return unpacked;
+}
+
+// S groups (1 to kAmxGroups, also S memory streams) times T inputs, block by block: the groups'
+// products are independent tile instructions the unit can overlap.
+template <TensorType kType, int T, int S>
+QD_AMX_INT8 void groupsTimesInputsAmx(const uint8_t *const *groups, int64_t nb, const QuantizedActivations *const *x,
+                                      const int8_t *packedQ, int64_t cols, float *const *y, int64_t yStride) {
+    alignas(64) int32_t dots[S][T][16];
+    alignas(64) uint8_t unpacked[S][512];
+    __m512 acc[S][T];
+    for (int s = 0; s < S; ++s)
+        for (int t = 0; t < T; ++t) acc[s][t] = _mm512_setzero_ps();
     for (int64_t b = 0; b < nb; ++b) {
-        if (b % 2 == 0) prefetchAhead<kType>(group, b);
-        const uint8_t *values = blockValues<kType>(group, b);
-        if constexpr (kType == TensorType::Q4_0) {
-            const BlockVectors<kType> w = loadBlock<kType>(values);
-            for (int j = 0; j < 8; ++j) _mm512_store_si512(unpacked + 64 * j, w.v[j]);
-            values = unpacked;
-        }
+        for (int s = 0; s < S; ++s)
+            if (b % 2 == 0) prefetchAhead<kType>(groups[s], b);
+        _tile_loadd(6, packedQ + 32 * b, cols);
         _tile_zero(0);
-        _tile_loadd(1, packedQ + 32 * b, cols);
-        _tile_loadd(2, values, 64);
-        _tile_dpbsud(0, 1, 2);
-        _tile_stored(0, dots, 64);
-        const __m512 ws = weightScales<kType>(group, b);
-        for (int t = 0; t < T; ++t) {
-            const int32_t start = -kWeightOffset<kType> * x[t]->blockSum[static_cast<size_t>(b)];
-            const __m512i dot = _mm512_add_epi32(_mm512_load_si512(dots[t]), _mm512_set1_epi32(start));
-            acc[t] = accumulateBlock(acc[t], dot, ws, _mm512_set1_ps(x[t]->d[static_cast<size_t>(b)]));
+        _tile_loadd(3, weightTile<kType>(groups[0], b, unpacked[0]), 64);
+        _tile_dpbsud(0, 6, 3);
+        if constexpr (S > 1) {
+            _tile_zero(1);
+            _tile_loadd(4, weightTile<kType>(groups[1], b, unpacked[1]), 64);
+            _tile_dpbsud(1, 6, 4);
+        }
+        if constexpr (S > 2) {
+            _tile_zero(2);
+            _tile_loadd(5, weightTile<kType>(groups[2], b, unpacked[2]), 64);
+            _tile_dpbsud(2, 6, 5);
+        }
+        _tile_stored(0, dots[0], 64);
+        if constexpr (S > 1) _tile_stored(1, dots[1], 64);
+        if constexpr (S > 2) _tile_stored(2, dots[2], 64);
+        for (int s = 0; s < S; ++s) {
+            const __m512 ws = weightScales<kType>(groups[s], b);
+            for (int t = 0; t < T; ++t) {
+                const int32_t start = -kWeightOffset<kType> * x[t]->blockSum[static_cast<size_t>(b)];
+                const __m512i dot = _mm512_add_epi32(_mm512_load_si512(dots[s][t]), _mm512_set1_epi32(start));
+                acc[s][t] = accumulateBlock(acc[s][t], dot, ws, _mm512_set1_ps(x[t]->d[static_cast<size_t>(b)]));
+            }
         }
     }
-    for (int t = 0; t < T; ++t) _mm512_storeu_ps(y + t * yStride, acc[t]);
+    for (int s = 0; s < S; ++s)
+        for (int t = 0; t < T; ++t) _mm512_storeu_ps(y[s] + t * yStride, acc[s][t]);
 }
 
 template <TensorType kType, int T>
 QD_AMX_INT8 void groupsTimesInputsAmx(const WeightView &w, const QuantizedActivations *const *x,
                                       const int8_t *packedQ, float *y, int64_t groupBegin, int64_t groupEnd) {
-    for (int64_t g = groupBegin; g < groupEnd; ++g)
-        groupTimesInputsAmx<kType, T>(groupAt<kType>(w, g), w.cols / 32, x, packedQ, w.cols, y + g * kRowGroupRows,
-                                      w.rows);
+    const RowStreams order(groupBegin, groupEnd, kAmxGroups);
+    for (int64_t visit = 0; visit < order.visits(); visit += kAmxGroups) {
+        const uint8_t *groups[kAmxGroups];
+        float *out[kAmxGroups];
+        int count = 0;
+        for (int s = 0; s < kAmxGroups; ++s) {
+            const int64_t g = order.row(visit + s);
+            if (g == groupEnd) continue;
+            groups[count] = groupAt<kType>(w, g);
+            out[count++] = y + g * kRowGroupRows;
+        }
+        const int64_t nb = w.cols / 32;
+        switch (count) {
+        case 0: break;
+        case 1: groupsTimesInputsAmx<kType, T, 1>(groups, nb, x, packedQ, w.cols, out, w.rows); break;
+        case 2: groupsTimesInputsAmx<kType, T, 2>(groups, nb, x, packedQ, w.cols, out, w.rows); break;
+        default: groupsTimesInputsAmx<kType, T, 3>(groups, nb, x, packedQ, w.cols, out, w.rows); break;
+        }
+    }
 }
 
 template <TensorType kType>

@@ -165,14 +165,13 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
 
     auto convertInMemory = [&] {
         for (size_t i = 0; i < conversions.size(); ++i) {
-            std::unique_ptr<uint8_t[], AlignedFree> buffer(
-                new (std::align_val_t{64}) uint8_t[convertedBytes(conversions[i])]);
+            AlignedBuffer<uint8_t> buffer(convertedBytes(conversions[i]));
             uint64_t filled = 0;
             convertMatrix(conversions[i], [&](std::span<const uint8_t> bytes) {
-                std::memcpy(buffer.get() + filled, bytes.data(), bytes.size());
+                std::memcpy(buffer.data() + filled, bytes.data(), bytes.size());
                 filled += bytes.size();
             });
-            views[convertedNames[i]].data = buffer.get();
+            views[convertedNames[i]].data = buffer.data();
             w->buffers_.push_back(std::move(buffer));
             report(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
         }

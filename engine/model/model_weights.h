@@ -8,11 +8,11 @@
 #include "model/model_source.h"
 #include "model/quant_level.h"
 #include "model/weight_cache.h"
+#include "util/aligned_buffer.h"
 
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,10 +77,7 @@ private:
     std::vector<float> outputNorm_;
     std::vector<LayerWeights> layers_;
     // Matrices converted in memory, 64-byte aligned like the cache's (the kernels' widest loads).
-    struct AlignedFree {
-        void operator()(uint8_t *p) const { ::operator delete[](p, std::align_val_t{64}); }
-    };
-    std::vector<std::unique_ptr<uint8_t[], AlignedFree>> buffers_;
+    std::vector<AlignedBuffer<uint8_t>> buffers_;
     std::unique_ptr<WeightCacheEntry> cacheEntry_;     // or mapped from the cache
     WeightCacheUse cacheUse_ = WeightCacheUse::Off;
     uint64_t weightBytes_ = 0;

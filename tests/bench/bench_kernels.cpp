@@ -135,7 +135,7 @@ void fewTokenShapes(benchmark::internal::Benchmark *b) {
 void rowGroupShapes(benchmark::internal::Benchmark *b) {
     for (int t : {3, 4})  // Q8_0, Q4_0
         for (auto [rows, cols] : {std::pair{1536, 1536}, {8960, 1536}, {1536, 8960}, {151936, 1536}})
-            for (int tokens : {1, 9}) {
+            for (int tokens : {1, 8, 9}) {
                 b->Args({t, rows, cols, 2, tokens, 1});
                 if (tokens > 1) b->Args({t, rows, cols, 2, tokens, 0});
             }
