@@ -152,38 +152,42 @@ const int8_t *packedQuantizedInputs(const QuantizedActivations *const *inputs, i
     return packed.data();
 }
 
-// One matrix of a row-group product: y receives its rows.
-struct RowGroupTarget {
-    const WeightView *w;
-    float *y;
-};
+// Several matrices' units (rows or row groups) as one range split across the pool, so each
+// thread's share may span several matrices: run(i, begin, end) gets matrix i's part of a share,
+// counted in that matrix's own units.
+template <typename UnitsOf, typename Run>
+void acrossMatrices(size_t count, const UnitsOf &unitsOf, ThreadPool &pool, const Run &run) {
+    int64_t total = 0;
+    for (size_t i = 0; i < count; ++i) total += unitsOf(i);
+    pool.parallelFor(0, total, [&](int64_t u0, int64_t u1) {
+        int64_t first = 0;  // matrix i's first unit in the joint range
+        for (size_t i = 0; i < count; ++i) {
+            const int64_t units = unitsOf(i);
+            const int64_t begin = std::max(u0, first), end = std::min(u1, first + units);
+            if (begin < end) run(i, begin - first, end - first);
+            first += units;
+        }
+    });
+}
 
 // Row-group matrices that all read the same input, in one parallel pass over all their groups:
 // the VNNI decode kernel for one token, AMX tiles (where the CPU has them and options allow) or
 // the VNNI kernel for a batch; both give each token exactly what it gives alone.
-void rowGroupProducts(std::span<const RowGroupTarget> targets, const float *x, int64_t tokens, ThreadPool &pool,
+void rowGroupProducts(std::span<const MatmulTarget> targets, const float *x, int64_t tokens, ThreadPool &pool,
                       const MatmulOptions &options) {
-    const int64_t cols = targets.front().w->cols;
+    const int64_t cols = targets.front().w.cols;
     const auto *inputs = quantizedInputs(x, tokens, cols);
     const bool amx = tokens > 1 && options.amx && cpuHasAmxInt8();
     const int8_t *packed = amx ? packedQuantizedInputs(inputs, tokens, cols) : nullptr;
-    int64_t totalGroups = 0;
-    for (const RowGroupTarget &t : targets) totalGroups += t.w->rows / kRowGroupRows;
-    // The groups of all targets as one range: each thread's share may span several matrices.
-    pool.parallelFor(0, totalGroups, [&](int64_t g0, int64_t g1) {
-        int64_t first = 0;  // index of the target's first group in the joint range
-        for (const RowGroupTarget &t : targets) {
-            const int64_t groups = t.w->rows / kRowGroupRows;
-            const int64_t begin = std::max(g0, first) - first, end = std::min(g1, first + groups) - first;
-            if (begin < end) {
-                if (amx)
-                    detail::matvecRowGroupsAmx(*t.w, inputs, packed, tokens, t.y, begin, end);
-                else
-                    detail::matvecRowGroupsVnni512(*t.w, inputs, tokens, t.y, begin, end);
-            }
-            first += groups;
-        }
-    });
+    acrossMatrices(
+        targets.size(), [&](size_t i) { return targets[i].w.rows / kRowGroupRows; }, pool,
+        [&](size_t i, int64_t begin, int64_t end) {
+            const MatmulTarget &t = targets[i];
+            if (amx)
+                detail::matvecRowGroupsAmx(t.w, inputs, packed, tokens, t.y, begin, end);
+            else
+                detail::matvecRowGroupsVnni512(t.w, inputs, tokens, t.y, begin, end);
+        });
 }
 
 // The decode path of ActivationPrecision::Fast, when this weight type, token count and CPU have
@@ -195,7 +199,7 @@ bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, T
     if (options.simd == SimdLevel::Avx2) return fastMatvecAvx2(w, x, tokens, y, pool);
     const VnniKernel vnni = vnniKernelFor(w, tokens, options);
     if (vnni == VnniKernel::RowGroups) {
-        const RowGroupTarget target{&w, y};
+        const MatmulTarget target{w, y};
         rowGroupProducts({&target, 1}, x, tokens, pool, options);
         return true;
     }
@@ -260,24 +264,14 @@ void matmulSameInput(std::span<const MatmulTarget> targets, const float *x, int6
         for (const MatmulTarget &t : targets) matmul(t.w, x, tokens, t.y, pool, options);
         return;
     }
-    int64_t totalRows = 0;
-    std::vector<RowGroupTarget> groupTargets;
-    for (const MatmulTarget &t : targets) {
-        checkShape(t.w, tokens);
-        totalRows += t.w.rows;
-        groupTargets.push_back({&t.w, t.y});
-    }
-    if (rowGroups) return rowGroupProducts(groupTargets, x, tokens, pool, options);
+    for (const MatmulTarget &t : targets) checkShape(t.w, tokens);
+    if (rowGroups) return rowGroupProducts(targets, x, tokens, pool, options);
     const auto *inputs = quantizedInputs(x, tokens, targets.front().w.cols);
-    // The rows of all targets as one range: each thread's share may span several matrices.
-    pool.parallelFor(0, totalRows, [&](int64_t r0, int64_t r1) {
-        int64_t first = 0;  // index of the target's first row in the joint range
-        for (const MatmulTarget &t : targets) {
-            const int64_t begin = std::max(r0, first), end = std::min(r1, first + t.w.rows);
-            if (begin < end) detail::matvecRowsQ8Vnni512(t.w, inputs, tokens, t.y, begin - first, end - first);
-            first += t.w.rows;
-        }
-    });
+    acrossMatrices(
+        targets.size(), [&](size_t i) { return targets[i].w.rows; }, pool,
+        [&](size_t i, int64_t begin, int64_t end) {
+            detail::matvecRowsQ8Vnni512(targets[i].w, inputs, tokens, targets[i].y, begin, end);
+        });
 }
 
 void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool,

@@ -17,8 +17,9 @@ enum class ActivationPrecision {
     Exact,
     // Q8_0, Q4_0, Q4_K and Q6_K weights multiply activations quantized to 8 bits per block of 32 (Q8_0
     // rule) with integer dot products; BF16 weights multiply activations rounded to bf16 with bf16
-    // dot products. At the Avx512 level where the CPU has AVX-512 VNNI / BF16; at the Avx2 level
-    // for Q8_0 and Q4_0; every other case computes as Exact. Prompts (more than kMaxDecodeBatch
+    // dot products. At the Avx512 level where the CPU has AVX-512 VNNI / BF16 (Q8_0 and Q4_0
+    // matrices in row groups, row_groups.h, through their own kernel, matvec_row_groups.h); at the
+    // Avx2 level for Q8_0 and Q4_0; every other case computes as Exact. Prompts (more than kMaxDecodeBatch
     // tokens) on CPUs with AMX-BF16 multiply weights and activations rounded to bf16 in AMX tiles
     // (gemm_amx.h), any weight type; elsewhere prompts compute as Exact.
     Fast,

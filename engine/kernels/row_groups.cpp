@@ -1,9 +1,14 @@
 #include "kernels/row_groups.h"
 
 #include "kernels/block_formats.h"
+#include "kernels/cpu_features.h"
 
 #include <algorithm>
 #include <cstring>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace qd {
 
@@ -24,6 +29,53 @@ int64_t scaleOffset(TensorType type, int64_t b, int64_t r) { return rowGroupScal
 void flipSign(uint8_t *word, TensorType type) {
     if (type != TensorType::Q8_0) return;
     for (int i = 0; i < 4; ++i) word[i] ^= 0x80;
+}
+
+void unpackGroupRowsPortable(TensorType type, int64_t cols, const uint8_t *group, uint8_t *rows) {
+    const uint64_t stride = *rowBytes(type, static_cast<uint64_t>(cols));
+    for (int64_t r = 0; r < kRowGroupRows; ++r) unpackRowGroupRow(type, cols, group, r, rows + stride * r);
+}
+
+#if defined(__x86_64__)
+// The same with one gather per row and block: the row's words sit 64 bytes apart, and a prompt
+// unpacks every row it multiplies (one word at a time this took 4x as long as dequantizing).
+__attribute__((target("avx2"))) void unpackGroupRowsAvx2(TensorType type, int64_t cols, const uint8_t *group,
+                                                         uint8_t *rows) {
+    const uint64_t stride = *rowBytes(type, static_cast<uint64_t>(cols));
+    const int64_t blocks = cols / 32, words = valueBytesPerRow(type) / 4, blockBytes = 2 + 4 * words;
+    const __m256i offsets = _mm256_setr_epi32(0, 64, 128, 192, 256, 320, 384, 448);
+    const __m256i flip = _mm256_set1_epi8(type == TensorType::Q8_0 ? static_cast<char>(0x80) : 0);
+    for (int64_t b = 0; b < blocks; ++b) {
+        const uint8_t *values = group + wordOffset(type, b, 0, 0);
+        // Block b + 4's lines: the gathers of a block wait on all of its lines at once (without
+        // this the unpacking took 10% of a Q8_0 prompt, with it 7%).
+        const uint8_t *ahead = group + rowGroupValuesOffset(type, b + 4);
+        for (int64_t offset = 0; offset < rowGroupValueBytes(type); offset += 64)
+            _mm_prefetch(reinterpret_cast<const char *>(ahead + offset), _MM_HINT_T0);
+        _mm_prefetch(reinterpret_cast<const char *>(group + rowGroupScalesOffset(type, b + 4)), _MM_HINT_T0);
+        for (int64_t r = 0; r < kRowGroupRows; ++r) {
+            uint8_t *block = rows + stride * static_cast<uint64_t>(r) + b * blockBytes;
+            std::memcpy(block, group + scaleOffset(type, b, r), 2);
+            const auto *base = reinterpret_cast<const int *>(values + 4 * r);
+            if (words == 8) {
+                const __m256i v = _mm256_i32gather_epi32(base, offsets, 1);
+                _mm256_storeu_si256(reinterpret_cast<__m256i *>(block + 2), _mm256_xor_si256(v, flip));
+            } else {
+                const __m128i v = _mm_i32gather_epi32(base, _mm256_castsi256_si128(offsets), 1);
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(block + 2), v);
+            }
+        }
+    }
+}
+#endif
+
+using UnpackGroupRows = void (*)(TensorType, int64_t, const uint8_t *, uint8_t *);
+
+UnpackGroupRows unpackGroupRows() {
+#if defined(__x86_64__)
+    if (simdLevelSupported(SimdLevel::Avx2)) return unpackGroupRowsAvx2;
+#endif
+    return unpackGroupRowsPortable;
 }
 
 }  // namespace
@@ -53,13 +105,18 @@ void packRowGroup(TensorType type, int64_t cols, const uint8_t *rows, uint8_t *g
 }
 
 void unpackRowGroupRow(TensorType type, int64_t cols, const uint8_t *group, int64_t row, uint8_t *out) {
-    const int64_t blocks = cols / 32, blockBytes = 2 + valueBytesPerRow(type);
+    // Word by word with the offsets stepped by hand: a prompt unpacks every row it multiplies.
+    const int64_t blocks = cols / 32, words = valueBytesPerRow(type) / 4, blockBytes = 2 + 4 * words;
+    const uint32_t flip = type == TensorType::Q8_0 ? 0x80808080u : 0u;
     for (int64_t b = 0; b < blocks; ++b) {
         uint8_t *block = out + b * blockBytes;
         std::memcpy(block, group + scaleOffset(type, b, row), 2);
-        for (int64_t j = 0; j < valueBytesPerRow(type) / 4; ++j) {
-            std::memcpy(block + 2 + 4 * j, group + wordOffset(type, b, j, row), 4);
-            flipSign(block + 2 + 4 * j, type);
+        const uint8_t *values = group + wordOffset(type, b, 0, row);
+        for (int64_t j = 0; j < words; ++j) {
+            uint32_t word;
+            std::memcpy(&word, values + 64 * j, 4);
+            word ^= flip;
+            std::memcpy(block + 2 + 4 * j, &word, 4);
         }
     }
 }
@@ -79,8 +136,8 @@ WeightView rowGroupInRowsLayout(const WeightView &w, int64_t g, std::vector<uint
     if (w.layout == WeightLayout::Rows) return {w.type, count, w.cols, w.data + stride * static_cast<uint64_t>(first)};
     scratch.resize(stride * kRowGroupRows);
     const uint8_t *group = w.data + rowGroupBytes(w.type, w.cols) * static_cast<uint64_t>(g);
-    for (int64_t r = 0; r < kRowGroupRows; ++r)
-        unpackRowGroupRow(w.type, w.cols, group, r, scratch.data() + stride * static_cast<uint64_t>(r));
+    static const UnpackGroupRows unpackRows = unpackGroupRows();
+    unpackRows(w.type, w.cols, group, scratch.data());
     return {w.type, kRowGroupRows, w.cols, scratch.data()};
 }
 
