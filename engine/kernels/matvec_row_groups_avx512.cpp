@@ -100,9 +100,34 @@ QD_VNNI inline void prefetchAhead(const uint8_t *group, int64_t b) {
         _mm_prefetch(reinterpret_cast<const char *>(ahead + offset), _MM_HINT_T0);
 }
 
-template <TensorType kType>
-QD_VNNI inline const uint8_t *groupAt(const WeightView &w, int64_t g) {
+inline const uint8_t *groupAt(const WeightView &w, int64_t g) {
     return w.data + rowGroupBytes(w.type, w.cols) * static_cast<uint64_t>(g);
+}
+
+// Up to kStreams groups read side by side (one visit of a RowStreams order over groups), and
+// where each one's outputs go.
+template <int kStreams>
+struct StreamVisit {
+    const uint8_t *groups[kStreams];
+    float *out[kStreams];
+    int count = 0;
+};
+
+// Calls run(visit) for the groups [groupBegin, groupEnd) of w taken kStreams at a time, each
+// from its own run of consecutive groups.
+template <int kStreams, typename Run>
+inline void forEachStreamVisit(const WeightView &w, float *y, int64_t groupBegin, int64_t groupEnd, const Run &run) {
+    const RowStreams order(groupBegin, groupEnd, kStreams);
+    for (int64_t first = 0; first < order.visits(); first += kStreams) {
+        StreamVisit<kStreams> visit;
+        for (int s = 0; s < kStreams; ++s) {
+            const int64_t g = order.row(first + s);
+            if (g == groupEnd) continue;
+            visit.groups[visit.count] = groupAt(w, g);
+            visit.out[visit.count++] = y + g * kRowGroupRows;
+        }
+        if (visit.count > 0) run(visit);
+    }
 }
 
 template <TensorType kType>
@@ -148,27 +173,16 @@ constexpr int64_t kTokensPerPass = 4;
 template <TensorType kType, int T>
 QD_VNNI void groupRangeTimesInputs(const WeightView &w, const QuantizedActivations *const *x, float *y,
                                    int64_t groupBegin, int64_t groupEnd) {
-    constexpr int64_t kStreams = T == 1 ? RowStreams::kRowStreams : 1;
+    constexpr int kStreams = T == 1 ? RowStreams::kRowStreams : 1;
     const int64_t nb = w.cols / 32;
-    const RowStreams order(groupBegin, groupEnd, kStreams);
-    for (int64_t visit = 0; visit < order.visits(); visit += kStreams) {
-        const uint8_t *groups[kStreams];
-        float *out[kStreams];
-        int count = 0;
-        for (int64_t s = 0; s < kStreams; ++s) {
-            const int64_t g = order.row(visit + s);
-            if (g == groupEnd) continue;
-            groups[count] = groupAt<kType>(w, g);
-            out[count++] = y + g * kRowGroupRows;
+    forEachStreamVisit<kStreams>(w, y, groupBegin, groupEnd, [&](const StreamVisit<kStreams> &v) {
+        switch (v.count) {
+        case 1: groupsTimesInputs<kType, T, 1>(v.groups, nb, x, v.out, w.rows); break;
+        case 2: groupsTimesInputs<kType, T, 2>(v.groups, nb, x, v.out, w.rows); break;
+        case 3: groupsTimesInputs<kType, T, 3>(v.groups, nb, x, v.out, w.rows); break;
+        default: groupsTimesInputs<kType, T, 4>(v.groups, nb, x, v.out, w.rows); break;
         }
-        switch (count) {
-        case 0: break;
-        case 1: groupsTimesInputs<kType, T, 1>(groups, nb, x, out, w.rows); break;
-        case 2: groupsTimesInputs<kType, T, 2>(groups, nb, x, out, w.rows); break;
-        case 3: groupsTimesInputs<kType, T, 3>(groups, nb, x, out, w.rows); break;
-        default: groupsTimesInputs<kType, T, 4>(groups, nb, x, out, w.rows); break;
-        }
-    }
+    });
 }
 
 template <TensorType kType>
@@ -257,25 +271,14 @@ QD_AMX_INT8 void groupsTimesInputsAmx(const uint8_t *const *groups, int64_t nb, 
 template <TensorType kType, int T>
 QD_AMX_INT8 void groupsTimesInputsAmx(const WeightView &w, const QuantizedActivations *const *x,
                                       const int8_t *packedQ, float *y, int64_t groupBegin, int64_t groupEnd) {
-    const RowStreams order(groupBegin, groupEnd, kAmxGroups);
-    for (int64_t visit = 0; visit < order.visits(); visit += kAmxGroups) {
-        const uint8_t *groups[kAmxGroups];
-        float *out[kAmxGroups];
-        int count = 0;
-        for (int s = 0; s < kAmxGroups; ++s) {
-            const int64_t g = order.row(visit + s);
-            if (g == groupEnd) continue;
-            groups[count] = groupAt<kType>(w, g);
-            out[count++] = y + g * kRowGroupRows;
+    const int64_t nb = w.cols / 32;
+    forEachStreamVisit<kAmxGroups>(w, y, groupBegin, groupEnd, [&](const StreamVisit<kAmxGroups> &v) {
+        switch (v.count) {
+        case 1: groupsTimesInputsAmx<kType, T, 1>(v.groups, nb, x, packedQ, w.cols, v.out, w.rows); break;
+        case 2: groupsTimesInputsAmx<kType, T, 2>(v.groups, nb, x, packedQ, w.cols, v.out, w.rows); break;
+        default: groupsTimesInputsAmx<kType, T, 3>(v.groups, nb, x, packedQ, w.cols, v.out, w.rows); break;
         }
-        const int64_t nb = w.cols / 32;
-        switch (count) {
-        case 0: break;
-        case 1: groupsTimesInputsAmx<kType, T, 1>(groups, nb, x, packedQ, w.cols, out, w.rows); break;
-        case 2: groupsTimesInputsAmx<kType, T, 2>(groups, nb, x, packedQ, w.cols, out, w.rows); break;
-        default: groupsTimesInputsAmx<kType, T, 3>(groups, nb, x, packedQ, w.cols, out, w.rows); break;
-        }
-    }
+    });
 }
 
 template <TensorType kType>

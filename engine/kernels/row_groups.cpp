@@ -104,6 +104,12 @@ void packRowGroup(TensorType type, int64_t cols, const uint8_t *rows, uint8_t *g
         }
 }
 
+void packRowGroups(TensorType type, int64_t rows, int64_t cols, const uint8_t *in, uint8_t *out) {
+    const uint64_t groupBytes = rowGroupBytes(type, cols);
+    for (int64_t g = 0; g < rows / kRowGroupRows; ++g)
+        packRowGroup(type, cols, in + groupBytes * static_cast<uint64_t>(g), out + groupBytes * static_cast<uint64_t>(g));
+}
+
 void unpackRowGroupRow(TensorType type, int64_t cols, const uint8_t *group, int64_t row, uint8_t *out) {
     // Word by word with the offsets stepped by hand: a prompt unpacks every row it multiplies.
     const int64_t blocks = cols / 32, words = valueBytesPerRow(type) / 4, blockBytes = 2 + 4 * words;

@@ -43,6 +43,9 @@ uint64_t rowGroupBytes(TensorType type, int64_t cols);
 // Rearranges 16 consecutive rows in the Rows layout into one group.
 void packRowGroup(TensorType type, int64_t cols, const uint8_t *rows, uint8_t *group);
 
+// Rearranges a whole matrix (rows a multiple of 16) in the Rows layout into row groups.
+void packRowGroups(TensorType type, int64_t rows, int64_t cols, const uint8_t *in, uint8_t *out);
+
 // Row `row` (0..15) of a group, written back in the Rows layout (rowBytes(type, cols) bytes).
 void unpackRowGroupRow(TensorType type, int64_t cols, const uint8_t *group, int64_t row, uint8_t *out);
 

@@ -83,10 +83,7 @@ void convertMatrix(const Conversion &c, const ByteSink &sink) {
             sink({chunk.data(), bytes});
             continue;
         }
-        const uint64_t groupBytes = rowGroupBytes(c.target, n);
-        for (int64_t g = 0; g < count / kRowGroupRows; ++g)
-            packRowGroup(c.target, n, chunk.data() + groupBytes * static_cast<uint64_t>(g),
-                         groups.data() + groupBytes * static_cast<uint64_t>(g));
+        packRowGroups(c.target, count, n, chunk.data(), groups.data());
         sink({groups.data(), bytes});
     }
     releaseSourcePages(t.data);

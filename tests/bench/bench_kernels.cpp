@@ -50,15 +50,6 @@ ThreadPool &pool() {
     return p;
 }
 
-// The same matrix in row groups (row_groups.h), as loads store Q4_0 and Q8_0 on VNNI CPUs.
-std::vector<uint8_t> inRowGroups(TensorType type, int64_t rows, int64_t cols, const std::vector<uint8_t> &data) {
-    std::vector<uint8_t> groups(data.size());
-    const uint64_t groupBytes = rowGroupBytes(type, cols);
-    for (int64_t g = 0; g < rows / kRowGroupRows; ++g)
-        packRowGroup(type, cols, data.data() + groupBytes * g, groups.data() + groupBytes * g);
-    return groups;
-}
-
 void run(benchmark::State &state, int64_t tokens, ActivationPrecision activations = ActivationPrecision::Exact,
          WeightLayout layout = WeightLayout::Rows, bool amx = true) {
     const auto type = kTypes[state.range(0)];
@@ -69,7 +60,12 @@ void run(benchmark::State &state, int64_t tokens, ActivationPrecision activation
         return;
     }
     auto weights = makeWeights(type, rows, cols);
-    if (layout == WeightLayout::RowGroups) weights = inRowGroups(type, rows, cols, weights);
+    if (layout == WeightLayout::RowGroups) {
+        // As loads store Q4_0 and Q8_0 on VNNI CPUs.
+        std::vector<uint8_t> groups(weights.size());
+        packRowGroups(type, rows, cols, weights.data(), groups.data());
+        weights = std::move(groups);
+    }
     std::vector<float> x(static_cast<size_t>(tokens * cols), 0.5f), y(static_cast<size_t>(tokens * rows));
     const WeightView w{type, rows, cols, weights.data(), layout};
     for (auto _ : state) {

@@ -2,6 +2,7 @@
 // What the matrix-product tests compare against: a double-precision product of independently
 // decoded weights (kernel_reference.h) and the inputs the kernel multiplies.
 #include "kernel_reference.h"
+#include "kernels/quantize_activations.h"
 
 #include <QString>
 
@@ -52,5 +53,18 @@ std::vector<std::vector<double>> inputRows(const std::vector<float> &x, int toke
     return out;
 }
 
+
+// The inputs the 8-bit kernels multiply: each token's values quantized per block of 32 (the
+// engine's quantizeActivationsQ8, tested on its own in test_matmul), as doubles.
+inline std::vector<std::vector<double>> quantizedInputRows(const std::vector<float> &x, int tokens, int cols) {
+    std::vector<std::vector<double>> out;
+    for (int k = 0; k < tokens; ++k) {
+        QuantizedActivations q;
+        quantizeActivationsQ8(x.data() + k * cols, cols, q);
+        auto &row = out.emplace_back(static_cast<size_t>(cols));
+        for (int c = 0; c < cols; ++c) row[c] = static_cast<double>(q.d[c / 32]) * q.q[c];
+    }
+    return out;
+}
 
 }  // namespace qd::testref

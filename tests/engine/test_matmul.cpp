@@ -161,12 +161,7 @@ private slots:
         if (t == TensorType::BF16) {
             inputs = inputRows(x, tokens, cols, [](float v) { return double{bf16ToF32(f32ToBf16(v))}; });
         } else {
-            for (int k = 0; k < tokens; ++k) {
-                QuantizedActivations q;
-                quantizeActivationsQ8(x.data() + k * cols, cols, q);
-                auto &row = inputs.emplace_back(static_cast<size_t>(cols));
-                for (int c = 0; c < cols; ++c) row[c] = static_cast<double>(q.d[c / 32]) * q.q[c];
-            }
+            inputs = quantizedInputRows(x, tokens, cols);
         }
         const QString difference = differenceFromDoubleProduct(y, decodedRows(t, weights, rows, cols), inputs, 2e-5);
         QVERIFY2(difference.isEmpty(), qPrintable(difference));

@@ -22,9 +22,7 @@ namespace {
 
 std::vector<uint8_t> packed(TensorType type, int64_t rows, int64_t cols, const std::vector<uint8_t> &data) {
     std::vector<uint8_t> groups(data.size());
-    const uint64_t groupBytes = rowGroupBytes(type, cols);
-    for (int64_t g = 0; g < rows / kRowGroupRows; ++g)
-        packRowGroup(type, cols, data.data() + groupBytes * g, groups.data() + groupBytes * g);
+    packRowGroups(type, rows, cols, data.data(), groups.data());
     return groups;
 }
 
@@ -145,14 +143,8 @@ private slots:
             QVERIFY(std::memcmp(withGroups.data(), withRows.data(), withRows.size() * sizeof(float)) == 0);
             return;
         }
-        std::vector<std::vector<double>> inputs;
-        for (int k = 0; k < tokens; ++k) {
-            QuantizedActivations q;
-            quantizeActivationsQ8(x.data() + k * cols, cols, q);
-            auto &row = inputs.emplace_back(static_cast<size_t>(cols));
-            for (int c = 0; c < cols; ++c) row[c] = static_cast<double>(q.d[c / 32]) * q.q[c];
-        }
-        const QString difference = differenceFromDoubleProduct(withGroups, decodedRows(t, data, rows, cols), inputs, 2e-5);
+        const QString difference = differenceFromDoubleProduct(withGroups, decodedRows(t, data, rows, cols),
+                                                               quantizedInputRows(x, tokens, cols), 2e-5);
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
         for (int k = 0; k < tokens; ++k) {
             std::vector<float> single(static_cast<size_t>(rows), NAN);
