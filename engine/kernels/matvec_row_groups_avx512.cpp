@@ -215,43 +215,54 @@ QD_AMX_INT8 void loadRowGroupTileConfig(int64_t tokens) {
     _tile_loadconfig(&config);
 }
 
-// The weight tile of block b of a group: Q8_0 vectors as stored, Q4_0 nibbles spread to bytes.
+// Q4_0 nibbles of block b of a group spread to bytes, the weight tile AMX multiplies.
+QD_AMX_INT8 inline void spreadQ4_0Block(const uint8_t *group, int64_t b, uint8_t *tile) {
+    const BlockVectors<TensorType::Q4_0> w = loadBlock<TensorType::Q4_0>(blockValues<TensorType::Q4_0>(group, b));
+    for (int j = 0; j < 8; ++j) _mm512_store_si512(tile + 64 * j, w.v[j]);
+}
+
+// The weight tile of block b of a group: Q8_0 vectors as stored, Q4_0 the spread block.
 template <TensorType kType>
-QD_AMX_INT8 const uint8_t *weightTile(const uint8_t *group, int64_t b, uint8_t *unpacked) {
-    const uint8_t *values = blockValues<kType>(group, b);
-    if constexpr (kType == TensorType::Q8_0) return values;
-    const BlockVectors<kType> w = loadBlock<kType>(values);
-    for (int j = 0; j < 8; ++j) _mm512_store_si512(unpacked + 64 * j, w.v[j]);
-    return unpacked;
+QD_AMX_INT8 inline const uint8_t *weightTile(const uint8_t *group, int64_t b, const uint8_t *spread) {
+    if constexpr (kType == TensorType::Q8_0) return blockValues<kType>(group, b);
+    return spread;
 }
 
 // S groups (1 to kAmxGroups, also S memory streams) times T inputs, block by block: the groups'
-// products are independent tile instructions the unit can overlap.
+// products are independent tile instructions the unit can overlap. Q4_0 blocks are spread one
+// block ahead, so a tile load never waits on stores just made.
 template <TensorType kType, int T, int S>
 QD_AMX_INT8 void groupsTimesInputsAmx(const uint8_t *const *groups, int64_t nb, const QuantizedActivations *const *x,
                                       const int8_t *packedQ, int64_t cols, float *const *y, int64_t yStride) {
+    constexpr bool kSpread = kType == TensorType::Q4_0;
     alignas(64) int32_t dots[S][T][16];
-    alignas(64) uint8_t unpacked[S][512];
+    alignas(64) uint8_t spread[2][S][kSpread ? 512 : 1];
     __m512 acc[S][T];
-    for (int s = 0; s < S; ++s)
+    for (int s = 0; s < S; ++s) {
         for (int t = 0; t < T; ++t) acc[s][t] = _mm512_setzero_ps();
+        if constexpr (kSpread) spreadQ4_0Block(groups[s], 0, spread[0][s]);
+    }
     for (int64_t b = 0; b < nb; ++b) {
         for (int s = 0; s < S; ++s)
             if (b % 2 == 0) prefetchAhead<kType>(groups[s], b);
+        const auto &tiles = spread[b % 2];
         _tile_loadd(6, packedQ + 32 * b, cols);
         _tile_zero(0);
-        _tile_loadd(3, weightTile<kType>(groups[0], b, unpacked[0]), 64);
+        _tile_loadd(3, weightTile<kType>(groups[0], b, tiles[0]), 64);
         _tile_dpbsud(0, 6, 3);
         if constexpr (S > 1) {
             _tile_zero(1);
-            _tile_loadd(4, weightTile<kType>(groups[1], b, unpacked[1]), 64);
+            _tile_loadd(4, weightTile<kType>(groups[1], b, tiles[1]), 64);
             _tile_dpbsud(1, 6, 4);
         }
         if constexpr (S > 2) {
             _tile_zero(2);
-            _tile_loadd(5, weightTile<kType>(groups[2], b, unpacked[2]), 64);
+            _tile_loadd(5, weightTile<kType>(groups[2], b, tiles[2]), 64);
             _tile_dpbsud(2, 6, 5);
         }
+        if constexpr (kSpread)
+            if (b + 1 < nb)
+                for (int s = 0; s < S; ++s) spreadQ4_0Block(groups[s], b + 1, spread[(b + 1) % 2][s]);
         _tile_stored(0, dots[0], 64);
         if constexpr (S > 1) _tile_stored(1, dots[1], 64);
         if constexpr (S > 2) _tile_stored(2, dots[2], 64);
