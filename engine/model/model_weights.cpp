@@ -52,8 +52,8 @@ void releaseSourcePages(std::span<const uint8_t> data) {
     if (last > first) ::madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
 }
 
-// Converts the matrix row by row (rows already of the target type are copied), handing the
-// result to `sink` about a MiB at a time so that neither the cache writer nor anyone else has to
+// Converts the matrix row by row (rows already of the target type are only rearranged), handing
+// the result to `sink` about a MiB at a time so that neither the cache writer nor anyone else has to
 // hold more of it than that. Chunks are whole row groups when the matrix runs in them.
 void convertMatrix(const Conversion &c, const ByteSink &sink) {
     const SourceTensor &t = *c.tensor;
@@ -63,27 +63,27 @@ void convertMatrix(const Conversion &c, const ByteSink &sink) {
     const int64_t unit = c.layout == WeightLayout::RowGroups ? kRowGroupRows : 1;
     const int64_t rowsPerChunk =
         std::max<int64_t>(1, static_cast<int64_t>((uint64_t{1} << 20) / outRowBytes) / unit) * unit;
-    std::vector<float> row(static_cast<size_t>(n));
-    std::vector<uint8_t> chunk(static_cast<size_t>(outRowBytes) * static_cast<size_t>(rowsPerChunk));
-    std::vector<uint8_t> groups(c.layout == WeightLayout::RowGroups ? chunk.size() : 0);
+    const bool convert = t.type != c.target;  // else the rows only move into row groups
+    const size_t chunkBytes = static_cast<size_t>(outRowBytes) * static_cast<size_t>(rowsPerChunk);
+    std::vector<float> row(convert ? static_cast<size_t>(n) : 0);
+    std::vector<uint8_t> converted(convert ? chunkBytes : 0);
+    std::vector<uint8_t> groups(c.layout == WeightLayout::RowGroups ? chunkBytes : 0);
     for (int64_t first = 0; first < r; first += rowsPerChunk) {
         const int64_t count = std::min(rowsPerChunk, r - first);
-        for (int64_t i = 0; i < count; ++i) {
-            const uint8_t *in = t.data.data() + inRowBytes * static_cast<uint64_t>(first + i);
-            uint8_t *out = chunk.data() + outRowBytes * static_cast<uint64_t>(i);
-            if (t.type == c.target) {
-                std::memcpy(out, in, outRowBytes);
-            } else {
-                dequantizeRow(t.type, in, row.data(), n);
-                quantizeRow(c.target, row.data(), out, n);
+        const uint8_t *rowsIn = t.data.data() + inRowBytes * static_cast<uint64_t>(first);
+        if (convert) {
+            for (int64_t i = 0; i < count; ++i) {
+                dequantizeRow(t.type, rowsIn + inRowBytes * static_cast<uint64_t>(i), row.data(), n);
+                quantizeRow(c.target, row.data(), converted.data() + outRowBytes * static_cast<uint64_t>(i), n);
             }
+            rowsIn = converted.data();
         }
         const uint64_t bytes = outRowBytes * static_cast<uint64_t>(count);
         if (c.layout == WeightLayout::Rows) {
-            sink({chunk.data(), bytes});
+            sink({rowsIn, bytes});
             continue;
         }
-        packRowGroups(c.target, count, n, chunk.data(), groups.data());
+        packRowGroups(c.target, count, n, rowsIn, groups.data());
         sink({groups.data(), bytes});
     }
     releaseSourcePages(t.data);
