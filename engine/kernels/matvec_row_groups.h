@@ -25,14 +25,11 @@ namespace detail {
 void matvecRowGroupsVnni512(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,
                             int64_t groupBegin, int64_t groupEnd);
 
-// The same products for 1 to 16 tokens with AMX int8 tiles: packedQ holds the tokens' 8-bit
-// activations back to back (tokens rows of w.cols bytes, the q of x). The caller has checked
-// cpuHasAmxInt8().
+// The same products for 1 to kMaxDecodeBatch tokens with AMX int8 tiles: packedQ holds the
+// tokens' 8-bit activations back to back (tokens rows of w.cols bytes, the q of x). The caller has
+// checked cpuHasAmxInt8().
 void matvecRowGroupsAmx(const WeightView &w, const QuantizedActivations *const *x, const int8_t *packedQ,
                         int64_t tokens, float *y, int64_t groupBegin, int64_t groupEnd);
-
-// Most tokens matvecRowGroupsAmx takes in one call (the rows of a tile).
-constexpr int64_t kMaxAmxTokens = 16;
 
 }  // namespace detail
 

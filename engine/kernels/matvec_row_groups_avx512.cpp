@@ -3,6 +3,7 @@
 // of 16 exact int32 dot products, scaled and summed with the same f32 operations
 // (accumulateBlock) whichever kernel produced them.
 #include "kernels/amx_tile_config.h"
+#include "kernels/decode_batch.h"
 #include "kernels/matvec_row_groups.h"
 #include "kernels/row_groups.h"
 #include "kernels/row_streams.h"
@@ -292,6 +293,9 @@ QD_AMX_INT8 void groupsTimesInputsAmx(const WeightView &w, const QuantizedActiva
     });
 }
 
+// One instance per batch size, up to kMaxDecodeBatch (the tile rows allow 16).
+static_assert(kMaxDecodeBatch == 12, "dispatchAmx has a case for each batch size");
+
 template <TensorType kType>
 QD_AMX_INT8 void dispatchAmx(const WeightView &w, const QuantizedActivations *const *x, const int8_t *packedQ,
                              int64_t tokens, float *y, int64_t groupBegin, int64_t groupEnd) {
@@ -299,9 +303,9 @@ QD_AMX_INT8 void dispatchAmx(const WeightView &w, const QuantizedActivations *co
 #define QD_TOKENS(n) \
     case n: return groupsTimesInputsAmx<kType, n>(w, x, packedQ, y, groupBegin, groupEnd);
         QD_TOKENS(1) QD_TOKENS(2) QD_TOKENS(3) QD_TOKENS(4) QD_TOKENS(5) QD_TOKENS(6) QD_TOKENS(7) QD_TOKENS(8)
-        QD_TOKENS(9) QD_TOKENS(10) QD_TOKENS(11) QD_TOKENS(12) QD_TOKENS(13) QD_TOKENS(14) QD_TOKENS(15)
+        QD_TOKENS(9) QD_TOKENS(10) QD_TOKENS(11)
 #undef QD_TOKENS
-    default: return groupsTimesInputsAmx<kType, 16>(w, x, packedQ, y, groupBegin, groupEnd);
+    default: return groupsTimesInputsAmx<kType, kMaxDecodeBatch>(w, x, packedQ, y, groupBegin, groupEnd);
     }
 }
 
