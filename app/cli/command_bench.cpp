@@ -175,7 +175,7 @@ int runBench(const QStringList &arguments) {
                 {"tg_tok_s_cpu", spreadOf(tgCpu).median},
                 {"ttft_s", ttftS.median},
                 {"load_s", loadSeconds},
-                // off, not-needed, mapped (from the cache), written (to it) or failed (see stderr)
+                // off, not-needed, read (from the cache), written (to it) or failed (see stderr)
                 {"weight_cache", weightCacheUseName(weights->cacheUse())},
                 {"peak_rss_bytes", rss},
                 {"weight_bytes", weights->weightBytes()},

@@ -5,12 +5,11 @@
 #include "kernels/row_groups.h"
 #include "model/tensor_layout.h"
 #include "util/error.h"
+#include "util/mapped_file.h"
 
 #include <algorithm>
 #include <cstring>
 #include <map>
-#include <sys/mman.h>
-#include <unistd.h>
 
 namespace qd {
 
@@ -29,28 +28,14 @@ TensorType targetType(const SourceTensor &t, QuantLevel level, const std::string
     return target;
 }
 
-// A matrix whose file type differs from the type it runs at, or which runs in row groups.
+// A matrix whose file type differs from the type it runs at, or which runs in row groups, and
+// where its converted bytes go.
 struct Conversion {
     const SourceTensor *tensor;
     TensorType target;
     WeightLayout layout;
+    uint8_t *destination;
 };
-
-uint64_t convertedBytes(const Conversion &c) {
-    return *rowBytes(c.target, static_cast<uint64_t>(cols(*c.tensor))) * static_cast<uint64_t>(rows(*c.tensor));
-}
-
-// Drops the source pages of a converted matrix from this process's memory: they are never read
-// again, and keeping them would make a load hold the model twice (the file's pages and the
-// converted ones). Only whole pages inside the tensor are released, so no other tensor is
-// touched; reading them again would simply fault them back in from the file.
-void releaseSourcePages(std::span<const uint8_t> data) {
-    const auto pageSize = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto begin = reinterpret_cast<uintptr_t>(data.data());
-    const uintptr_t first = (begin + pageSize - 1) / pageSize * pageSize;
-    const uintptr_t last = (begin + data.size()) / pageSize * pageSize;
-    if (last > first) ::madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
-}
 
 // Converts the matrix row by row (rows already of the target type are only rearranged), handing
 // the result to `sink` about a MiB at a time so that neither the cache writer nor anyone else has to
@@ -86,7 +71,18 @@ void convertMatrix(const Conversion &c, const ByteSink &sink) {
         packRowGroups(c.target, count, n, rowsIn, groups.data());
         sink({groups.data(), bytes});
     }
-    releaseSourcePages(t.data);
+    // Never read again: keeping the file's pages would make a load hold the matrix twice.
+    releaseMappedPages(t.data);
+}
+
+// Converts the matrix into its destination, handing every chunk to `alsoTo` as well when it is set.
+void convertToDestination(const Conversion &c, const ByteSink &alsoTo = {}) {
+    uint64_t filled = 0;
+    convertMatrix(c, [&](std::span<const uint8_t> bytes) {
+        std::memcpy(c.destination + filled, bytes.data(), bytes.size());
+        filled += bytes.size();
+        if (alsoTo) alsoTo(bytes);
+    });
 }
 
 // The matrices the model computes with, in the order the layers use them; a tied LM head is the
@@ -106,7 +102,7 @@ std::string_view weightCacheUseName(WeightCacheUse use) {
     switch (use) {
     case WeightCacheUse::Off: return "off";
     case WeightCacheUse::NotNeeded: return "not-needed";
-    case WeightCacheUse::Mapped: return "mapped";
+    case WeightCacheUse::Read: return "read";
     case WeightCacheUse::Written: return "written";
     case WeightCacheUse::Failed: return "failed";
     }
@@ -142,34 +138,43 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
         if (options.progress) options.progress(fraction);
     };
 
-    // Every matrix runs from the source's map unless its type changes at this level.
+    // Every matrix is copied (converted where its type or layout changes) into one buffer of huge
+    // pages, 64-byte aligned for the kernels' widest loads.
     std::map<std::string, WeightView> views;
-    std::vector<Conversion> conversions;
-    std::vector<std::string> convertedNames;
+    std::map<std::string, size_t> offsets;
+    size_t totalBytes = 0;
     for (const auto &name : matrixNames(c)) {
         const SourceTensor &t = tensor(name);
         const TensorType target = targetType(t, level, src.path());
         const WeightLayout layout = options.rowGroups && rowGroupsSupported(target, rows(t), cols(t))
                                         ? WeightLayout::RowGroups
                                         : WeightLayout::Rows;
-        views[name] = WeightView{target, rows(t), cols(t), t.data.data(), layout};
-        w->weightBytes_ += *rowBytes(target, static_cast<uint64_t>(cols(t))) * static_cast<uint64_t>(rows(t));
-        if (target != t.type || layout != WeightLayout::Rows) {
-            conversions.push_back({&t, target, layout});
+        views[name] = WeightView{target, rows(t), cols(t), nullptr, layout};
+        const uint64_t bytes = *rowBytes(target, static_cast<uint64_t>(cols(t))) * static_cast<uint64_t>(rows(t));
+        w->weightBytes_ += bytes;
+        offsets[name] = totalBytes;
+        totalBytes += static_cast<size_t>((bytes + 63) / 64 * 64);
+    }
+    w->memory_ = HugePageBuffer(totalBytes);
+    std::vector<MapCopy> copies;
+    std::vector<Conversion> conversions;
+    std::vector<std::string> convertedNames;
+    for (auto &[name, view] : views) {
+        const SourceTensor &t = tensor(name);
+        uint8_t *destination = w->memory_.data() + offsets.at(name);
+        view.data = destination;
+        if (view.type == t.type && view.layout == WeightLayout::Rows) {
+            copies.push_back({t.data, destination});
+        } else {
+            conversions.push_back({&t, view.type, view.layout, destination});
             convertedNames.push_back(name);
         }
     }
+    copyOutOfMaps(copies);
 
     auto convertInMemory = [&] {
         for (size_t i = 0; i < conversions.size(); ++i) {
-            AlignedBuffer<uint8_t> buffer(convertedBytes(conversions[i]));
-            uint64_t filled = 0;
-            convertMatrix(conversions[i], [&](std::span<const uint8_t> bytes) {
-                std::memcpy(buffer.data() + filled, bytes.data(), bytes.size());
-                filled += bytes.size();
-            });
-            views[convertedNames[i]].data = buffer.data();
-            w->buffers_.push_back(std::move(buffer));
+            convertToDestination(conversions[i]);
             report(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
         }
     };
@@ -184,22 +189,22 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
             cached.push_back({convertedNames[i], conversions[i].target, conversions[i].tensor->dims, conversions[i].layout});
         const WeightCache cache(options.cacheDirectory, options.maxCacheEntries);
         try {
-            w->cacheEntry_ = cache.open(src, level, cached);
-            if (w->cacheEntry_) {
-                w->cacheUse_ = WeightCacheUse::Mapped;
+            if (const auto entry = cache.open(src, level, cached)) {
+                std::vector<MapCopy> fromCache;
+                for (size_t i = 0; i < conversions.size(); ++i)
+                    fromCache.push_back({entry->matrix(i), conversions[i].destination});
+                copyOutOfMaps(fromCache);
+                w->cacheUse_ = WeightCacheUse::Read;
             } else {
-                w->cacheEntry_ = cache.write(src, level, cached, [&](size_t i, const ByteSink &sink) {
-                    convertMatrix(conversions[i], sink);
+                cache.write(src, level, cached, [&](size_t i, const ByteSink &sink) {
+                    convertToDestination(conversions[i], sink);
                     report(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
                 });
                 w->cacheUse_ = WeightCacheUse::Written;
             }
-            for (size_t i = 0; i < conversions.size(); ++i)
-                views[convertedNames[i]].data = w->cacheEntry_->matrix(i).data();
         } catch (const std::exception &e) {
             // The cache only saves time: whatever went wrong with it, convert as without one.
             if (options.warning) options.warning(std::string("weight cache not used: ") + e.what());
-            w->cacheEntry_.reset();
             w->cacheUse_ = WeightCacheUse::Failed;
             convertInMemory();
         }

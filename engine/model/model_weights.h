@@ -1,14 +1,15 @@
 #pragma once
-// A model's weights ready to compute with, at the chosen quantization level. Matrices whose file
-// type is already the level's type (and that keep the file's row layout) point straight into the
-// memory map; the rest are converted (or rearranged into row groups) once, at load, into buffers this object owns, or, with a cache folder, into a cache file that is
-// memory-mapped and mapped again at the next load instead of converting (see weight_cache.h).
+// A model's weights ready to compute with, at the chosen quantization level, in memory of their
+// own made of huge pages (huge_page_buffer.h). Matrices whose file type is already the level's
+// type (and that keep the file's row layout) are copied out of the file's map; the rest are
+// converted (or rearranged into row groups) at load, and with a cache folder also written to a
+// cache file that the next load copies from instead of converting again (see weight_cache.h).
 // Norms and biases are held as f32.
 #include "kernels/matmul.h"
 #include "model/model_source.h"
 #include "model/quant_level.h"
 #include "model/weight_cache.h"
-#include "util/aligned_buffer.h"
+#include "util/huge_page_buffer.h"
 
 #include <cstdint>
 #include <functional>
@@ -30,11 +31,11 @@ struct LayerWeights {
 enum class WeightCacheUse {
     Off,        // no cache folder given: the matrices that needed it were converted in memory
     NotNeeded,  // every matrix already has the level's type: nothing to convert or cache
-    Mapped,     // the converted matrices were mapped from the cache, nothing was converted
-    Written,    // converted straight into a new cache entry, which is mapped
+    Read,       // the converted matrices were read from the cache, nothing was converted
+    Written,    // converted and written to a new cache entry
     Failed,     // converted in memory: the cache could not be read or written (see `warning`)
 };
-std::string_view weightCacheUseName(WeightCacheUse use);  // "off", "not-needed", "mapped", "written", "failed"
+std::string_view weightCacheUseName(WeightCacheUse use);  // "off", "not-needed", "read", "written", "failed"
 
 struct WeightLoadOptions {
     std::function<void(double)> progress;  // fraction of the preparation done; may be empty
@@ -63,7 +64,7 @@ public:
     const WeightView &lmHead() const { return lmHead_; }  // the embedding itself when tied
     const std::vector<float> &outputNorm() const { return outputNorm_; }
     const std::vector<LayerWeights> &layers() const { return layers_; }
-    // Bytes of weights that compute reads: converted buffers plus the mapped tensors used as they are.
+    // Bytes of weights that compute reads.
     uint64_t weightBytes() const { return weightBytes_; }
     WeightCacheUse cacheUse() const { return cacheUse_; }
 
@@ -76,9 +77,7 @@ private:
     WeightView embedding_, lmHead_;
     std::vector<float> outputNorm_;
     std::vector<LayerWeights> layers_;
-    // Matrices converted in memory, 64-byte aligned like the cache's (the kernels' widest loads).
-    std::vector<AlignedBuffer<uint8_t>> buffers_;
-    std::unique_ptr<WeightCacheEntry> cacheEntry_;     // or mapped from the cache
+    HugePageBuffer memory_;  // every matrix
     WeightCacheUse cacheUse_ = WeightCacheUse::Off;
     uint64_t weightBytes_ = 0;
 };

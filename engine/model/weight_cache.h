@@ -1,12 +1,12 @@
 #pragma once
 // A folder of weight matrices already converted to a quantization level, so that the next load of
-// the same model at the same level maps them instead of converting again (tens of seconds for a
+// the same model at the same level reads them instead of converting again (tens of seconds for a
 // 1.5B model). One entry is one GGUF file holding the converted matrices of one (source, level),
-// and those rearranged into row groups (row_groups.h): matrices the model already stores in the
-// level's type and layout stay in the source's own map and are not copied. The file records the
-// key it was made for (every tensor file's absolute path, size and modification time, the level
-// and the cache format), and an entry whose key, tensors or structure do not match exactly is
-// ignored and replaced; nothing read from the file is trusted unchecked.
+// and those rearranged into row groups (row_groups.h); matrices the model already stores in the
+// level's type and layout are not in it (loads copy those from the model's own file). The file
+// records the key it was made for (every tensor file's absolute path, size and modification time,
+// the level and the cache format), and an entry whose key, tensors or structure do not match
+// exactly is ignored and replaced; nothing read from the file is trusted unchecked.
 //
 // Entries are written to a temporary file in the same folder, flushed to disk, and renamed into
 // place, so a crash never leaves a half-written entry under its final name. The folder keeps the

@@ -1,5 +1,6 @@
 #include "util/memory_bandwidth.h"
 
+#include "util/huge_page_buffer.h"
 #include "util/thread_pool.h"
 
 #include <time.h>
@@ -43,10 +44,17 @@ uint64_t sumWordsPortable(const uint64_t *words, size_t count) {
 #if defined(__x86_64__)
 // The baseline build splits the sums above into 16-byte loads, which on one core stream about a
 // third less than the 32-byte loads the decode kernels issue (measured: 7.7 vs 11 GB/s per core).
+// Like the decode kernels it prefetches a kilobyte ahead: two threads read 32.5 GB/s that way
+// against 28.2 without.
 __attribute__((target("avx2"))) uint64_t sumWordsAvx2(const uint64_t *words, size_t count) {
+    constexpr size_t kPrefetchBytes = 1024;
     __m256i a = _mm256_setzero_si256(), b = a, c = a, d = a;
     size_t i = 0;
     for (; i + 16 <= count; i += 16) {
+        // Prefetches never fault, so running past the end of the buffer is harmless.
+        const char *ahead = reinterpret_cast<const char *>(words + i) + kPrefetchBytes;
+        _mm_prefetch(ahead, _MM_HINT_T0);
+        _mm_prefetch(ahead + 64, _MM_HINT_T0);
         a = _mm256_add_epi64(a, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(words + i)));
         b = _mm256_add_epi64(b, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(words + i + 4)));
         c = _mm256_add_epi64(c, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(words + i + 8)));
@@ -92,10 +100,13 @@ double threadCpuSeconds() {
 
 double measureReadBandwidth(ThreadPool &pool, size_t bytes, int passes) {
     const size_t words = bytes / sizeof(uint64_t);
-    std::unique_ptr<uint64_t[]> buffer(new uint64_t[words]);
+    // In huge pages like the weights (huge_page_buffer.h), or the probe would see TLB misses that
+    // decode does not have.
+    const HugePageBuffer memory(words * sizeof(uint64_t));
+    auto *buffer = reinterpret_cast<uint64_t *>(memory.data());
     // Touch every page from the threads that will read it, so the memory is really there.
     pool.parallelFor(0, static_cast<int64_t>(words), [&](int64_t begin, int64_t end) {
-        std::memset(buffer.get() + begin, 1, static_cast<size_t>(end - begin) * sizeof(uint64_t));
+        std::memset(buffer + begin, 1, static_cast<size_t>(end - begin) * sizeof(uint64_t));
     });
     struct Share {
         std::thread::id thread;
@@ -112,7 +123,7 @@ double measureReadBandwidth(ThreadPool &pool, size_t bytes, int passes) {
         // 15-22 GB/s while the threads actually run). A thread that ran two chunks counts once.
         pool.parallelFor(0, static_cast<int64_t>(words), [&](int64_t begin, int64_t end) {
             const double start = threadCpuSeconds();
-            const uint64_t s = sumWordsInRuns(buffer.get() + begin, static_cast<size_t>(end - begin));
+            const uint64_t s = sumWordsInRuns(buffer + begin, static_cast<size_t>(end - begin));
             const double seconds = threadCpuSeconds() - start;
             const auto chunk = static_cast<size_t>(begin * pool.size() / static_cast<int64_t>(words));
             sinks[chunk] += s;

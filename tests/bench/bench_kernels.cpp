@@ -3,6 +3,7 @@
 #include "kernels/matmul.h"
 #include "kernels/quantize.h"
 #include "kernels/row_groups.h"
+#include "util/huge_page_buffer.h"
 #include "util/thread_pool.h"
 
 #include <benchmark/benchmark.h>
@@ -66,8 +67,11 @@ void run(benchmark::State &state, int64_t tokens, ActivationPrecision activation
         packRowGroups(type, rows, cols, weights.data(), groups.data());
         weights = std::move(groups);
     }
+    // In huge pages, as loads hold them (huge_page_buffer.h).
+    HugePageBuffer memory(weights.size());
+    std::memcpy(memory.data(), weights.data(), weights.size());
     std::vector<float> x(static_cast<size_t>(tokens * cols), 0.5f), y(static_cast<size_t>(tokens * rows));
-    const WeightView w{type, rows, cols, weights.data(), layout};
+    const WeightView w{type, rows, cols, memory.data(), layout};
     for (auto _ : state) {
         matmul(w, x.data(), tokens, y.data(), pool(), MatmulOptions{level, activations, amx});
         benchmark::DoNotOptimize(y.data());

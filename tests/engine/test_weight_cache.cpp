@@ -142,7 +142,7 @@ private slots:
         QVERIFY(bitIdentical(logitsOf(first.weights), expected));
 
         const auto second = load(model.toStdString(), quant, cache);
-        QCOMPARE(second.weights->cacheUse(), WeightCacheUse::Mapped);
+        QCOMPARE(second.weights->cacheUse(), WeightCacheUse::Read);
         QVERIFY(second.warnings.empty());
         QCOMPARE(onlyEntry(cache), entry);
         QCOMPARE(second.weights->weightBytes(), uncached.weights->weightBytes());
@@ -168,12 +168,12 @@ private slots:
         fs::copy_file(kTinyGguf, model);
         const auto expected = load(model, QuantLevel::Q8_0, "").weights;
         QCOMPARE(load(model, QuantLevel::Q8_0, cache).weights->cacheUse(), WeightCacheUse::Written);
-        QCOMPARE(load(model, QuantLevel::Q8_0, cache).weights->cacheUse(), WeightCacheUse::Mapped);
+        QCOMPARE(load(model, QuantLevel::Q8_0, cache).weights->cacheUse(), WeightCacheUse::Read);
 
         // A new modification time alone...
         fs::last_write_time(model, fs::last_write_time(model) - std::chrono::seconds(10));
         QCOMPARE(load(model, QuantLevel::Q8_0, cache).weights->cacheUse(), WeightCacheUse::Written);
-        QCOMPARE(load(model, QuantLevel::Q8_0, cache).weights->cacheUse(), WeightCacheUse::Mapped);
+        QCOMPARE(load(model, QuantLevel::Q8_0, cache).weights->cacheUse(), WeightCacheUse::Read);
 
         // ...or a new size alone (trailing bytes a GGUF reader ignores, the time put back).
         const auto modified = fs::last_write_time(model);
@@ -242,7 +242,7 @@ private slots:
         QVERIFY(sameMatrices(*rebuilt.weights, *expected));
         QCOMPARE(onlyEntry(cache), entry);
         const auto mapped = load(kTinyGguf, QuantLevel::Q4_0, cache);
-        QCOMPARE(mapped.weights->cacheUse(), WeightCacheUse::Mapped);
+        QCOMPARE(mapped.weights->cacheUse(), WeightCacheUse::Read);
         QVERIFY(sameMatrices(*mapped.weights, *expected));
     }
 
@@ -313,7 +313,7 @@ private slots:
         const std::string entry = onlyEntry(cache);
         const auto old = fs::file_time_type::clock::now() - std::chrono::hours(5);
         fs::last_write_time(entry, old);
-        QCOMPARE(load(kTinyGguf, QuantLevel::Q8_0, cache).weights->cacheUse(), WeightCacheUse::Mapped);
+        QCOMPARE(load(kTinyGguf, QuantLevel::Q8_0, cache).weights->cacheUse(), WeightCacheUse::Read);
         QVERIFY(fs::last_write_time(entry) > old + std::chrono::hours(4));
     }
 };
