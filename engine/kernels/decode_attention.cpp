@@ -57,11 +57,17 @@ void accumulateScalar(const float *weights, int64_t group, int64_t headDim, cons
     }
 }
 
+float exponentialsScalar(float *scores, int64_t count, float max) {
+    float sum = 0.0f;
+    for (int64_t j = 0; j < count; ++j) sum += (scores[j] = std::exp(scores[j] - max));
+    return sum;
+}
+
 detail::DecodeRowKernels rowKernels(TensorType type, int64_t headDim, SimdLevel simd) {
     if (simd != SimdLevel::Scalar && simdLevelSupported(SimdLevel::Avx2) && headDim % 8 == 0)
         return detail::decodeRowKernelsAvx2(type);
-    if (type == TensorType::F16) return {scoresScalar<true>, accumulateScalar<true>};
-    return {scoresScalar<false>, accumulateScalar<false>};
+    if (type == TensorType::F16) return {scoresScalar<true>, accumulateScalar<true>, exponentialsScalar};
+    return {scoresScalar<false>, accumulateScalar<false>, exponentialsScalar};
 }
 
 }  // namespace
@@ -106,9 +112,7 @@ void decodeAttention(const float *query, const KvRows &cache, int64_t length, co
                     const float newMax = std::max(maxima[g], blockMax);
                     const float factor = std::exp(maxima[g] - newMax);
                     maxima[g] = newMax;
-                    float blockSum = 0.0f;
-                    for (int64_t j = 0; j < count; ++j) blockSum += (s[j] = std::exp(s[j] - newMax));
-                    sums[g] = sums[g] * factor + blockSum;
+                    sums[g] = sums[g] * factor + kernels.exponentials(s, count, newMax);
                     if (factor != 1.0f)
                         for (int64_t i = 0; i < hd; ++i) acc[g * hd + i] *= factor;
                 }

@@ -28,6 +28,8 @@ struct DecodeRowKernels {
     // out[g * headDim + i] += sum over j of weights[g * count + j] * value row j [i]
     void (*accumulate)(const float *weights, int64_t group, int64_t headDim, const uint8_t *values,
                        uint64_t stride, int64_t count, float *out);
+    // scores[j] = exp(scores[j] - max) for j < count (every score <= max); returns their sum
+    float (*exponentials)(float *scores, int64_t count, float max);
 };
 
 // AVX2 + FMA + F16C kernels for F16 or F32 rows; headDim must be a multiple of 8.

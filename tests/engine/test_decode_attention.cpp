@@ -29,9 +29,9 @@ private slots:
         struct Shape {
             int heads, kvHeads, headDim;
         };
-        // Qwen2.5-1.5B's grouping, a group of 5 (one full batch of four heads and one lone head),
-        // plain multi-head, and a head size that is not a multiple of 8.
-        const Shape shapes[] = {{12, 2, 128}, {5, 1, 16}, {4, 4, 32}, {6, 2, 12}};
+        // Qwen2.5-1.5B's grouping, a group of 5, a group of 9 (a full batch of eight heads and a
+        // lone head), plain multi-head, and a head size that is not a multiple of 8.
+        const Shape shapes[] = {{12, 2, 128}, {5, 1, 16}, {9, 1, 16}, {4, 4, 32}, {6, 2, 12}};
         for (SimdLevel simd : {SimdLevel::Scalar, SimdLevel::Avx2, SimdLevel::Avx512})
             for (bool f16 : {false, true})
                 for (const Shape &s : shapes)
