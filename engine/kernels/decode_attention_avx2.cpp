@@ -10,6 +10,8 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
 
+#include "kernels/exp_avx2.h"
+
 // Compiled for the baseline target; decodeAttention calls these only after checking the CPU.
 #define QD_AVX2 __attribute__((target("avx2,fma,f16c")))
 
@@ -108,33 +110,12 @@ QD_AVX2 void accumulateAvx2(const float *weights, int64_t group, int64_t headDim
     });
 }
 
-// e^x for x <= 0, within 2 ulp: x = n ln 2 + r with |r| <= ln 2 / 2, e^r by its Taylor series to
-// r^6 (error below 2e-8 there), times 2^n built in the exponent bits. Below -87 (where e^x leaves
-// the normal floats) the result is 0, as the softmax wants it.
-QD_AVX2 inline __m256 exponentialOfNonPositive(__m256 x) {
-    const __m256 tooSmall = _mm256_cmp_ps(x, _mm256_set1_ps(-87.0f), _CMP_LT_OQ);
-    const __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504f)),
-                                     _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    // ln 2 in two parts so n * ln2High is exact.
-    __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693145751953125f), x);
-    r = _mm256_fnmadd_ps(n, _mm256_set1_ps(1.428606765330187e-06f), r);
-    __m256 p = _mm256_set1_ps(1.0f / 720.0f);
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 120.0f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 24.0f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 6.0f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(0.5f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
-    const __m256i scale = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
-    return _mm256_andnot_ps(tooSmall, _mm256_mul_ps(p, _mm256_castsi256_ps(scale)));
-}
-
 QD_AVX2 float exponentialsAvx2(float *scores, int64_t count, float max) {
     const __m256 m = _mm256_set1_ps(max);
     __m256 sum = _mm256_setzero_ps();
     int64_t j = 0;
     for (; j + 8 <= count; j += 8) {
-        const __m256 e = exponentialOfNonPositive(_mm256_sub_ps(_mm256_loadu_ps(scores + j), m));
+        const __m256 e = exponential(_mm256_sub_ps(_mm256_loadu_ps(scores + j), m));
         _mm256_storeu_ps(scores + j, e);
         sum = _mm256_add_ps(sum, e);
     }
@@ -144,7 +125,7 @@ QD_AVX2 float exponentialsAvx2(float *scores, int64_t count, float max) {
         const __m256i mask = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int32_t>(count - j)),
                                                 _mm256_load_si256(reinterpret_cast<const __m256i *>(kLanes)));
         const __m256 e = _mm256_and_ps(_mm256_castsi256_ps(mask),
-                                       exponentialOfNonPositive(_mm256_sub_ps(_mm256_maskload_ps(scores + j, mask), m)));
+                                       exponential(_mm256_sub_ps(_mm256_maskload_ps(scores + j, mask), m)));
         _mm256_maskstore_ps(scores + j, mask, e);
         sum = _mm256_add_ps(sum, e);
     }

@@ -3,6 +3,7 @@
 #include "kernels/attention.h"
 #include "kernels/dequantize.h"
 #include "kernels/row_groups.h"
+#include "kernels/swiglu.h"
 #include "util/error.h"
 #include "util/thread_pool.h"
 
@@ -40,8 +41,6 @@ void applyRope(float *head, const float *cosines, const float *sines, int64_t he
         head[i + half] = a * sines[i] + b * cosines[i];
     }
 }
-
-float silu(float x) { return x / (1.0f + std::exp(-x)); }
 
 }  // namespace
 
@@ -134,7 +133,7 @@ bool Transformer::forwardBatch(std::span<const int32_t> tokens, float *logits, b
         for (int64_t t = 0; t < n; ++t) rmsNorm(&x_[t * h], L.ffnNorm.data(), &xn_[t * h], h, c.rmsNormEps);
         const MatmulTarget gateUp[] = {{L.gate, gate_.data()}, {L.up, up_.data()}};
         matmulSameInput(gateUp, xn_.data(), n, pool_, matmulOptions_);
-        for (int64_t i = 0; i < n * f; ++i) gate_[i] = silu(gate_[i]) * up_[i];
+        swiglu(gate_.data(), up_.data(), n * f, pool_, matmulOptions_.simd);
         matmul(L.down, gate_.data(), n, proj_.data(), pool_, matmulOptions_);
         for (int64_t i = 0; i < n * h; ++i) x_[i] += proj_[i];
     }
