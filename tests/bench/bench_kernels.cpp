@@ -139,6 +139,8 @@ void rowGroupShapes(benchmark::internal::Benchmark *b) {
                 b->Args({t, rows, cols, 2, tokens, 1});
                 if (tokens > 1) b->Args({t, rows, cols, 2, tokens, 0});
             }
+    // A 256-token prompt batch on CPUs without AMX: dequantize + sgemm tiles from row groups.
+    for (int t : {3, 4}) b->Args({t, 1536, 1536, 2, 256, 0});
 }
 
 }  // namespace
