@@ -1,13 +1,18 @@
-// Matrix-vector (decode) bandwidth and matrix-matrix (prompt) throughput of the kernels, at the
-// shapes of Qwen2.5-1.5B (hidden 1536, FFN 8960), on a pool of one thread per core.
+// Matrix-vector (decode) bandwidth and matrix-matrix (prompt) throughput of the kernels, attention
+// and the MLP gate, at the shapes of Qwen2.5-1.5B (hidden 1536, FFN 8960), on a pool of one thread
+// per core.
+#include "kernels/attention.h"
+#include "kernels/decode_attention.h"
 #include "kernels/matmul.h"
 #include "kernels/quantize.h"
 #include "kernels/row_groups.h"
+#include "kernels/swiglu.h"
 #include "util/huge_page_buffer.h"
 #include "util/thread_pool.h"
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <random>
@@ -98,6 +103,66 @@ void BM_RowGroupsFast(benchmark::State &state) {
     run(state, state.range(4), ActivationPrecision::Fast, WeightLayout::RowGroups, state.range(5) != 0);
 }
 
+// Attention of one decode step (Qwen2.5-1.5B's 12 query heads over 2 KV heads of 128, f16 cache)
+// over range(0) positions, for one layer; and of a prompt batch of range(1) queries after range(0)
+// cached positions.
+struct AttentionInputs {
+    static constexpr int64_t kHeads = 12, kKvHeads = 2, kHeadDim = 128;
+    std::vector<float> queries, out;
+    std::vector<uint8_t> keys, values;
+
+    AttentionInputs(int64_t positions, int64_t queryRows) {
+        std::mt19937 rng(5);
+        std::normal_distribution<float> normal(0.0f, 1.0f);
+        std::vector<float> kv(static_cast<size_t>(positions * kKvHeads * kHeadDim));
+        for (auto *bytes : {&keys, &values}) {
+            for (float &v : kv) v = normal(rng);
+            bytes->resize(kv.size() * 2);
+            quantizeRow(TensorType::F16, kv.data(), bytes->data(), static_cast<int64_t>(kv.size()));
+        }
+        queries.resize(static_cast<size_t>(queryRows * kHeads * kHeadDim));
+        for (float &q : queries) q = normal(rng);
+        out.resize(queries.size());
+    }
+    KvRows cache() const { return {TensorType::F16, keys.data(), values.data()}; }
+};
+
+void BM_DecodeAttention(benchmark::State &state) {
+    const int64_t positions = state.range(0);
+    AttentionInputs in(positions, 1);
+    for (auto _ : state) {
+        decodeAttention(in.queries.data(), in.cache(), positions, {in.kHeads, in.kKvHeads, in.kHeadDim},
+                        in.out.data(), pool());
+        benchmark::DoNotOptimize(in.out.data());
+    }
+}
+
+void BM_CausalAttention(benchmark::State &state) {
+    const int64_t cached = state.range(0), n = state.range(1);
+    AttentionInputs in(cached + n, n);
+    const int64_t qDim = in.kHeads * in.kHeadDim;
+    for (auto _ : state) {
+        causalAttention(in.queries.data(), qDim, in.cache(), n, cached, {in.kHeads, in.kKvHeads, in.kHeadDim},
+                        in.out.data(), pool());
+        benchmark::DoNotOptimize(in.out.data());
+    }
+}
+
+// The MLP gate over range(0) tokens of 8,960 values. The gate is reset every time (the copy is
+// timed too): applied over and over it would sink into subnormals, which are far slower.
+void BM_Swiglu(benchmark::State &state) {
+    const int64_t n = state.range(0) * 8960;
+    std::mt19937 rng(9);
+    std::normal_distribution<float> normal(0.0f, 2.0f);
+    std::vector<float> input(static_cast<size_t>(n)), gate(input.size()), up(input.size());
+    for (size_t i = 0; i < input.size(); ++i) input[i] = normal(rng), up[i] = normal(rng);
+    for (auto _ : state) {
+        std::copy(input.begin(), input.end(), gate.begin());
+        swiglu(gate.data(), up.data(), n, pool());
+        benchmark::DoNotOptimize(gate.data());
+    }
+}
+
 // Cost of one parallelFor with no work: what every matmul of a decode step pays on top.
 void BM_ThreadPoolDispatch(benchmark::State &state) {
     std::atomic<int64_t> sink{0};
@@ -146,6 +211,9 @@ void rowGroupShapes(benchmark::internal::Benchmark *b) {
 }  // namespace
 
 BENCHMARK(BM_ThreadPoolDispatch)->UseRealTime();
+BENCHMARK(BM_DecodeAttention)->Arg(512)->Arg(2048)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CausalAttention)->Args({0, 256})->Args({1792, 256})->Args({512, 8})->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Swiglu)->Arg(1)->Arg(256)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Matvec)->Apply(matvecShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MatvecFast)->Apply(fastMatvecShapes)->UseRealTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Matmul512)->Apply(matmulShapes)->UseRealTime()->Unit(benchmark::kMillisecond);
