@@ -64,6 +64,8 @@ float exponentialsScalar(float *scores, int64_t count, float max) {
 }
 
 detail::DecodeRowKernels rowKernels(TensorType type, int64_t headDim, SimdLevel simd) {
+    if (simd == SimdLevel::Avx512 && simdLevelSupported(SimdLevel::Avx512) && headDim % 16 == 0)
+        return detail::decodeRowKernelsAvx512(type);
     if (simd != SimdLevel::Scalar && simdLevelSupported(SimdLevel::Avx2) && headDim % 8 == 0)
         return detail::decodeRowKernelsAvx2(type);
     if (type == TensorType::F16) return {scoresScalar<true>, accumulateScalar<true>, exponentialsScalar};

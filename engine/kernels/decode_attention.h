@@ -34,6 +34,29 @@ struct DecodeRowKernels {
 
 // AVX2 + FMA + F16C kernels for F16 or F32 rows; headDim must be a multiple of 8.
 DecodeRowKernels decodeRowKernelsAvx2(TensorType type);
+// AVX-512 kernels, the same arithmetic on 16 lanes; headDim must be a multiple of 16.
+DecodeRowKernels decodeRowKernelsAvx512(TensorType type);
+
+// Query heads the row kernels take at once: every head of Qwen2.5's KV groups (6) in one pass, so
+// each key and value row is loaded and widened once per group. Larger groups go in batches of 8.
+constexpr int64_t kMaxHeadsAtOnce = 8;
+
+// Calls run.template operator()<H>(g0) for the group's heads in batches of up to kMaxHeadsAtOnce.
+template <typename Run>
+inline void forEachHeadBatch(int64_t group, const Run &run) {
+    for (int64_t g0 = 0; g0 < group; g0 += kMaxHeadsAtOnce) {
+        switch (group - g0 < kMaxHeadsAtOnce ? group - g0 : kMaxHeadsAtOnce) {
+        case 1: run.template operator()<1>(g0); break;
+        case 2: run.template operator()<2>(g0); break;
+        case 3: run.template operator()<3>(g0); break;
+        case 4: run.template operator()<4>(g0); break;
+        case 5: run.template operator()<5>(g0); break;
+        case 6: run.template operator()<6>(g0); break;
+        case 7: run.template operator()<7>(g0); break;
+        default: run.template operator()<8>(g0); break;
+        }
+    }
+}
 
 }  // namespace detail
 

@@ -10,7 +10,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
 
-#include "kernels/exp_avx2.h"
+#include "kernels/vector_exp.h"
 
 // Compiled for the baseline target; decodeAttention calls these only after checking the CPU.
 #define QD_AVX2 __attribute__((target("avx2,fma,f16c")))
@@ -18,10 +18,6 @@
 namespace qd::detail {
 
 namespace {
-
-// Query heads taken at once: every head of Qwen2.5's KV groups (6) in one pass, so each key and
-// value row is loaded and widened once per group. Larger groups go in batches of 8.
-constexpr int64_t kMaxHeadsAtOnce = 8;
 
 template <bool Half>
 QD_AVX2 inline __m256 load8(const uint8_t *row, int64_t i) {
@@ -73,23 +69,6 @@ QD_AVX2 void accumulateHeads(const float *weights, int64_t headDim, const uint8_
         for (int h = 0; h < kHeads; ++h) {
             float *o = out + h * headDim + i;
             _mm256_storeu_ps(o, _mm256_add_ps(_mm256_loadu_ps(o), acc[h]));
-        }
-    }
-}
-
-// Calls run.template operator()<H>(g0) for the group's heads in batches of up to 8.
-template <typename Run>
-inline void forEachHeadBatch(int64_t group, const Run &run) {
-    for (int64_t g0 = 0; g0 < group; g0 += kMaxHeadsAtOnce) {
-        switch (std::min(kMaxHeadsAtOnce, group - g0)) {
-        case 1: run.template operator()<1>(g0); break;
-        case 2: run.template operator()<2>(g0); break;
-        case 3: run.template operator()<3>(g0); break;
-        case 4: run.template operator()<4>(g0); break;
-        case 5: run.template operator()<5>(g0); break;
-        case 6: run.template operator()<6>(g0); break;
-        case 7: run.template operator()<7>(g0); break;
-        default: run.template operator()<8>(g0); break;
         }
     }
 }

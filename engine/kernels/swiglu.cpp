@@ -10,7 +10,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
 
-#include "kernels/exp_avx2.h"
+#include "kernels/vector_exp.h"
 #endif
 
 namespace qd {
