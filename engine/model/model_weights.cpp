@@ -8,6 +8,7 @@
 #include "util/mapped_file.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <map>
 
@@ -85,6 +86,12 @@ void convertToDestination(const Conversion &c, const ByteSink &alsoTo = {}) {
     });
 }
 
+std::string gigabytes(uint64_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(bytes) / 1e9);
+    return text;
+}
+
 // The matrices the model computes with, in the order the layers use them; a tied LM head is the
 // embedding itself and not listed.
 std::vector<std::string> matrixNames(const ModelConfig &c) {
@@ -155,6 +162,10 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
         offsets[name] = totalBytes;
         totalBytes += static_cast<size_t>((bytes + 63) / 64 * 64);
     }
+    if (options.availableMemory && totalBytes > *options.availableMemory)
+        throw Error(src.path() + ": the weights need " + gigabytes(totalBytes) + " of memory at " +
+                    std::string(quantLevelName(level)) + ", but only " + gigabytes(*options.availableMemory) +
+                    " is available: choose a smaller quantization level or close other programs");
     w->memory_ = HugePageBuffer(totalBytes);
     std::vector<MapCopy> copies;
     std::vector<Conversion> conversions;

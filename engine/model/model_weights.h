@@ -9,11 +9,13 @@
 #include "model/model_source.h"
 #include "model/quant_level.h"
 #include "model/weight_cache.h"
+#include "util/available_memory.h"
 #include "util/huge_page_buffer.h"
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +49,9 @@ struct WeightLoadOptions {
     // the layout of the AVX-512 VNNI and AMX kernels, so the default where the CPU has VNNI. Every
     // kernel computes with either layout.
     bool rowGroups = cpuHasAvx512Vnni();
+    // Memory the weights may take; a level whose weights need more is refused with an error
+    // saying how much it needs. Empty: no limit (the system's figure could not be read).
+    std::optional<uint64_t> availableMemory = availableMemoryBytes();
 };
 
 class ModelWeights {

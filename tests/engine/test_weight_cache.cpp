@@ -116,7 +116,7 @@ class TestWeightCache : public QObject {
     Q_OBJECT
 
 private slots:
-    void secondLoadMapsWhatTheFirstConverted_data() {
+    void secondLoadReadsWhatTheFirstConverted_data() {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("level");
         QTest::newRow("gguf bf16 at q8_0") << QString::fromStdString(kTinyGguf) << "q8_0";
@@ -124,7 +124,7 @@ private slots:
         QTest::newRow("hf bf16 at q4_0") << QString::fromStdString(kDemoHf) << "q4_0";
         QTest::newRow("hf bf16 at f32") << QString::fromStdString(kDemoHf) << "f32";
     }
-    void secondLoadMapsWhatTheFirstConverted() {
+    void secondLoadReadsWhatTheFirstConverted() {
         QFETCH(QString, model);
         QFETCH(QString, level);
         const QuantLevel quant = *parseQuantLevel(level.toStdString());
@@ -306,7 +306,7 @@ private slots:
         QCOMPARE(filesIn(cache).size(), size_t{4});  // two entries, the notes, the recent temporary file
     }
 
-    void mappedUseCountsAsRecent() {
+    void readUseCountsAsRecent() {
         QTemporaryDir dir;
         const std::string cache = dir.path().toStdString() + "/weights";
         load(kTinyGguf, QuantLevel::Q8_0, cache);

@@ -1,4 +1,9 @@
-// The memory the weights live in: huge-page buffers and the copy out of file maps that fills them.
+// The memory the weights live in: huge-page buffers, the copy out of file maps that fills them,
+// and the refusal of a model that does not fit.
+#include "error_text.h"
+
+#include "model/model_weights.h"
+#include "util/available_memory.h"
 #include "util/huge_page_buffer.h"
 #include "util/mapped_file.h"
 
@@ -81,6 +86,29 @@ private slots:
             QCOMPARE(copies[i].back(), uint8_t{0x5A});
         }
         QVERIFY(std::equal(all.begin(), all.end(), reinterpret_cast<const uint8_t *>(expected.data())));
+    }
+
+    void systemMemoryIsReadable() {
+        const auto available = availableMemoryBytes();
+        QVERIFY(available.has_value());
+        QVERIFY(*available > (uint64_t{16} << 20));  // nobody runs the tests in less than 16 MB
+    }
+
+    // A level whose weights need more memory than there is fails before allocating, saying what it
+    // needs; with enough (or no known limit) the same load succeeds.
+    void modelThatDoesNotFitIsRefused() {
+        const auto source = ModelSource::open(std::string(QD_TEST_DATA_DIR) + "/synthetic/tiny/tiny-bf16.gguf");
+        WeightLoadOptions options;
+        options.availableMemory = 1000;
+        const std::string error = test::errorOf([&] { ModelWeights::load(source, QuantLevel::F32, options); });
+        QVERIFY2(error.find("the weights need") != std::string::npos &&
+                     error.find("GB of memory at f32, but only 0.0 GB is available") != std::string::npos,
+                 error.c_str());
+
+        options.availableMemory.reset();
+        const auto weights = ModelWeights::load(source, QuantLevel::F32, options);
+        options.availableMemory = weights->weightBytes() * 2;
+        QVERIFY(ModelWeights::load(source, QuantLevel::F32, options) != nullptr);
     }
 };
 
