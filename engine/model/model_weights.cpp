@@ -147,10 +147,11 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
 
     // Every matrix is copied (converted where its type or layout changes) into one buffer of huge
     // pages, 64-byte aligned for the kernels' widest loads.
+    const std::vector<std::string> names = matrixNames(c);
     std::map<std::string, WeightView> views;
     std::map<std::string, size_t> offsets;
     size_t totalBytes = 0;
-    for (const auto &name : matrixNames(c)) {
+    for (const auto &name : names) {
         const SourceTensor &t = tensor(name);
         const TensorType target = targetType(t, level, src.path());
         const WeightLayout layout = options.rowGroups && rowGroupsSupported(target, rows(t), cols(t))
@@ -170,7 +171,8 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     std::vector<MapCopy> copies;
     std::vector<Conversion> conversions;
     std::vector<std::string> convertedNames;
-    for (auto &[name, view] : views) {
+    for (const auto &name : names) {  // in the layers' order, which the cache entries keep
+        WeightView &view = views.at(name);
         const SourceTensor &t = tensor(name);
         uint8_t *destination = w->memory_.data() + offsets.at(name);
         view.data = destination;
