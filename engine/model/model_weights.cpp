@@ -183,12 +183,17 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
             convertedNames.push_back(name);
         }
     }
-    copyOutOfMaps(copies);
+    // Progress: the copies' share of all the bytes, then the conversions (or the cache read).
+    uint64_t copiedBytes = 0;
+    for (const MapCopy &copy : copies) copiedBytes += copy.from.size();
+    const double copyShare = totalBytes > 0 ? static_cast<double>(copiedBytes) / static_cast<double>(totalBytes) : 0.0;
+    auto reportConversion = [&](double fraction) { report(copyShare + (1.0 - copyShare) * fraction); };
+    copyOutOfMaps(copies, [&](double fraction) { report(copyShare * fraction); });
 
     auto convertInMemory = [&] {
         for (size_t i = 0; i < conversions.size(); ++i) {
             convertToDestination(conversions[i]);
-            report(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
+            reportConversion(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
         }
     };
     if (conversions.empty()) {
@@ -206,12 +211,12 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
                 std::vector<MapCopy> fromCache;
                 for (size_t i = 0; i < conversions.size(); ++i)
                     fromCache.push_back({entry->matrix(i), conversions[i].destination});
-                copyOutOfMaps(fromCache);
+                copyOutOfMaps(fromCache, reportConversion);
                 w->cacheUse_ = WeightCacheUse::Read;
             } else {
                 cache.write(src, level, cached, [&](size_t i, const ByteSink &sink) {
                     convertToDestination(conversions[i], sink);
-                    report(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
+                    reportConversion(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
                 });
                 w->cacheUse_ = WeightCacheUse::Written;
             }

@@ -87,7 +87,7 @@ void releaseMappedPages(std::span<const uint8_t> data) {
     if (last > first) ::madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
 }
 
-void copyOutOfMaps(std::span<const MapCopy> copies) {
+void copyOutOfMaps(std::span<const MapCopy> copies, const std::function<void(double)> &progress) {
     // Pieces end at 2 MiB boundaries of the map's addresses, so releasing one piece's pages never
     // leaves a page between two pieces behind.
     constexpr uintptr_t kPieceBytes = uintptr_t{2} << 20;
@@ -101,18 +101,20 @@ void copyOutOfMaps(std::span<const MapCopy> copies) {
         }
     }
     std::atomic<size_t> nextPiece{0};
-    auto work = [&] {
+    auto work = [&](bool reporting) {
         for (size_t i; (i = nextPiece.fetch_add(1)) < pieces.size();) {
             const MapCopy &p = pieces[i];
             populateMappedPages(p.from);
             std::memcpy(p.to, p.from.data(), p.from.size());
             releaseMappedPages(p.from);
+            // Pieces are 2 MiB (but the last of each span), so the count claimed is close enough.
+            if (reporting) progress(static_cast<double>(i + 1) / static_cast<double>(pieces.size()));
         }
     };
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
     std::vector<std::jthread> helpers;
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
-    work();
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work, false);
+    work(static_cast<bool>(progress));
 }
 
 std::string readTextFile(const std::string &path) {

@@ -2,6 +2,7 @@
 // A read-only memory map of a whole file. Model files are never read into heap buffers.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 
@@ -42,8 +43,9 @@ struct MapCopy {
 // Copies every span out of its map, releasing the map's pages as it goes so the process never
 // holds a byte twice. Uses a few threads: faulting in the file's pages and the destination's
 // fresh ones (the kernel zeroes them) is CPU work, and one thread copied the 868 MB Q4_0 weight
-// cache entry in 0.3-2.4 s where two took 0.15-0.28 s.
-void copyOutOfMaps(std::span<const MapCopy> copies);
+// cache entry in 0.3-2.4 s where two took 0.15-0.28 s. progress(fraction of the bytes copied), if
+// set, is called now and then from the calling thread.
+void copyOutOfMaps(std::span<const MapCopy> copies, const std::function<void(double)> &progress = {});
 
 // Reads a small text file (JSON configs) into a string; throws qd::Error naming the path.
 std::string readTextFile(const std::string &path);

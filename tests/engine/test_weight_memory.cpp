@@ -52,7 +52,7 @@ private slots:
 
     // Spans that start and end anywhere (inside pages, across the 2 MiB pieces the copy works in),
     // checked against the file as an ifstream reads it; the map still reads the same afterwards,
-    // though its pages were released.
+    // though its pages were released. Progress only goes forward.
     void copiesSpansOfMapsExactly() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -77,7 +77,11 @@ private slots:
             copies.emplace_back(end - begin + 1, uint8_t{0x5A});  // one byte more: nothing is written past the end
             jobs.push_back({all.subspan(begin, end - begin), copies.back().data()});
         }
-        copyOutOfMaps(jobs);
+        std::vector<double> fractions;
+        copyOutOfMaps(jobs, [&](double f) { fractions.push_back(f); });
+        QVERIFY(!fractions.empty());
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QVERIFY(fractions.front() > 0.0 && fractions.back() <= 1.0);
         for (size_t i = 0; i < std::size(ranges); ++i) {
             const auto [begin, end] = ranges[i];
             QVERIFY2(std::equal(copies[i].begin(), copies[i].end() - 1,
@@ -92,6 +96,27 @@ private slots:
         const auto available = availableMemoryBytes();
         QVERIFY(available.has_value());
         QVERIFY(*available > (uint64_t{16} << 20));  // nobody runs the tests in less than 16 MB
+    }
+
+    // Load progress goes forward from the copies to the conversions and ends at 1, whether the
+    // matrices are copied as they are (auto) or converted (q8_0).
+    void loadProgressGoesForward_data() {
+        QTest::addColumn<QString>("level");
+        QTest::newRow("auto") << "auto";
+        QTest::newRow("q8_0") << "q8_0";
+    }
+
+    void loadProgressGoesForward() {
+        QFETCH(QString, level);
+        const auto source = ModelSource::open(std::string(QD_TEST_DATA_DIR) + "/synthetic/tiny/tiny-bf16.gguf");
+        std::vector<double> fractions;
+        WeightLoadOptions options;
+        options.progress = [&](double f) { fractions.push_back(f); };
+        ModelWeights::load(source, *parseQuantLevel(level.toStdString()), options);
+        QVERIFY(fractions.size() >= 2);
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QVERIFY(fractions.front() >= 0.0);
+        QCOMPARE(fractions.back(), 1.0);
     }
 
     // A level whose weights need more memory than there is fails before allocating, saying what it
