@@ -160,9 +160,8 @@ std::unique_ptr<WeightCacheEntry> WeightCache::open(const ModelSource &source, Q
     return entry;
 }
 
-std::unique_ptr<WeightCacheEntry> WeightCache::write(const ModelSource &source, QuantLevel level,
-                                                     std::span<const CachedMatrix> matrices,
-                                                     const std::function<void(size_t, const ByteSink &)> &produce) const {
+void WeightCache::write(const ModelSource &source, QuantLevel level, std::span<const CachedMatrix> matrices,
+                        const std::function<void(size_t, const ByteSink &)> &produce) const {
     std::error_code ec;
     fs::create_directories(directory_, ec);
     if (ec) throw Error(directory_ + ": cannot create the weight cache folder: " + ec.message());
@@ -192,9 +191,8 @@ std::unique_ptr<WeightCacheEntry> WeightCache::write(const ModelSource &source, 
         throw Error(path + ": cannot move the weight cache file into place: " + std::strerror(err));
     }
     evictOldEntries();
-    auto entry = open(source, level, matrices);
-    if (!entry) throw Error(path + ": the weight cache file just written does not read back");
-    return entry;
+    if (!open(source, level, matrices))
+        throw Error(path + ": the weight cache file just written does not read back");
 }
 
 void WeightCache::evictOldEntries() const {

@@ -70,12 +70,11 @@ public:
                                            std::span<const CachedMatrix> matrices) const;
 
     // Writes the entry, asking `produce(i, sink)` for the bytes of matrices[i] (streamed, so the
-    // converted model is never held in memory as well), evicts the oldest entries, and returns the
-    // new entry mapped. Throws qd::Error naming the problem (no space, read-only folder...); then
-    // nothing is left in the folder.
-    std::unique_ptr<WeightCacheEntry> write(const ModelSource &source, QuantLevel level,
-                                            std::span<const CachedMatrix> matrices,
-                                            const std::function<void(size_t, const ByteSink &)> &produce) const;
+    // converted model is never held in memory as well), checks that it opens as an entry for these
+    // matrices, and evicts the oldest entries. Throws qd::Error naming the problem (no space,
+    // read-only folder...); then nothing is left in the folder.
+    void write(const ModelSource &source, QuantLevel level, std::span<const CachedMatrix> matrices,
+               const std::function<void(size_t, const ByteSink &)> &produce) const;
 
 private:
     std::string entryPath(const ModelSource &source, QuantLevel level) const;
