@@ -149,7 +149,7 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     // pages, 64-byte aligned for the kernels' widest loads.
     const std::vector<std::string> names = matrixNames(c);
     std::map<std::string, WeightView> views;
-    std::map<std::string, size_t> offsets;
+    std::vector<size_t> offsets;  // of names[i] in the buffer
     size_t totalBytes = 0;
     for (const auto &name : names) {
         const SourceTensor &t = tensor(name);
@@ -160,7 +160,7 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
         views[name] = WeightView{target, rows(t), cols(t), nullptr, layout};
         const uint64_t bytes = *rowBytes(target, static_cast<uint64_t>(cols(t))) * static_cast<uint64_t>(rows(t));
         w->weightBytes_ += bytes;
-        offsets[name] = totalBytes;
+        offsets.push_back(totalBytes);
         totalBytes += static_cast<size_t>((bytes + 63) / 64 * 64);
     }
     if (options.availableMemory && totalBytes > *options.availableMemory)
@@ -171,16 +171,16 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     std::vector<MapCopy> copies;
     std::vector<Conversion> conversions;
     std::vector<std::string> convertedNames;
-    for (const auto &name : names) {  // in the layers' order, which the cache entries keep
-        WeightView &view = views.at(name);
-        const SourceTensor &t = tensor(name);
-        uint8_t *destination = w->memory_.data() + offsets.at(name);
+    for (size_t i = 0; i < names.size(); ++i) {  // in the layers' order, which the cache entries keep
+        WeightView &view = views.at(names[i]);
+        const SourceTensor &t = tensor(names[i]);
+        uint8_t *destination = w->memory_.data() + offsets[i];
         view.data = destination;
         if (view.type == t.type && view.layout == WeightLayout::Rows) {
             copies.push_back({t.data, destination});
         } else {
             conversions.push_back({&t, view.type, view.layout, destination});
-            convertedNames.push_back(name);
+            convertedNames.push_back(names[i]);
         }
     }
     // Progress: the copies' share of all the bytes, then the conversions (or the cache read).
