@@ -2,6 +2,8 @@
 
 #include "util/error.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -9,10 +11,8 @@
 #include <sstream>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
-#include <algorithm>
-#include <atomic>
 #include <thread>
+#include <unistd.h>
 #include <utility>
 #include <vector>
 
