@@ -65,16 +65,14 @@ void run(benchmark::State &state, int64_t tokens, ActivationPrecision activation
         state.SkipWithError("instruction set not supported by this CPU");
         return;
     }
-    auto weights = makeWeights(type, rows, cols);
-    if (layout == WeightLayout::RowGroups) {
-        // As loads store Q4_0 and Q8_0 on VNNI CPUs.
-        std::vector<uint8_t> groups(weights.size());
-        packRowGroups(type, rows, cols, weights.data(), groups.data());
-        weights = std::move(groups);
-    }
-    // In huge pages, as loads hold them (huge_page_buffer.h).
+    const auto weights = makeWeights(type, rows, cols);
+    // In huge pages, as loads hold them (huge_page_buffer.h), and in row groups as loads store
+    // Q4_0 and Q8_0 on VNNI CPUs.
     HugePageBuffer memory(weights.size());
-    std::memcpy(memory.data(), weights.data(), weights.size());
+    if (layout == WeightLayout::RowGroups)
+        packRowGroups(type, rows, cols, weights.data(), memory.data());
+    else
+        std::memcpy(memory.data(), weights.data(), weights.size());
     std::vector<float> x(static_cast<size_t>(tokens * cols), 0.5f), y(static_cast<size_t>(tokens * rows));
     const WeightView w{type, rows, cols, memory.data(), layout};
     for (auto _ : state) {
