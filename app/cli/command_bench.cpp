@@ -99,6 +99,7 @@ int runBench(const QStringList &arguments) {
         const double loadSeconds = secondsSince(loadStart);
         ThreadPool pool(options.threads);
         constexpr int64_t kVerifyTokens = 8;
+        constexpr int kTradeSamples = 4;
         const int64_t context = promptTokens + std::max(genTokens, kVerifyTokens);
         if (context > weights->config().maxContext) throw Error("-p plus -n exceeds the model's context length");
         Transformer transformer(weights, context, pool, transformerOptions);
@@ -121,18 +122,22 @@ int runBench(const QStringList &arguments) {
             pp.push_back(static_cast<double>(promptTokens) / prefill);
             ttft.push_back(prefill);
 
-            // One ordinary decode step and one batched verification of 8 drafted tokens, at the
-            // same position: what prompt-lookup decoding trades.
+            // Ordinary decode steps and batched verifications of 8 drafted tokens, alternating at
+            // the same position: what prompt-lookup decoding trades. Several of each, because a
+            // single step right after the prompt batch runs on caches the batch has just evicted.
             const int32_t one[1] = {first};
-            const auto s0 = Clock::now();
-            transformer.forward(one, logits);
-            step.push_back(secondsSince(s0));
-            transformer.rewind(promptTokens);
             std::vector<int32_t> drafted(kVerifyTokens);
-            for (auto &t : drafted) t = anyToken(rng);
-            const auto v0 = Clock::now();
-            transformer.forward(drafted, logits, true);
-            verify.push_back(secondsSince(v0));
+            for (int sample = 0; sample < kTradeSamples; ++sample) {
+                const auto s0 = Clock::now();
+                transformer.forward(one, logits);
+                step.push_back(secondsSince(s0));
+                transformer.rewind(promptTokens);
+                for (auto &t : drafted) t = anyToken(rng);
+                const auto v0 = Clock::now();
+                transformer.forward(drafted, logits, true);
+                verify.push_back(secondsSince(v0));
+                transformer.rewind(promptTokens);
+            }
 
             // Generation from an empty context, as people compare it.
             transformer.rewind(0);
