@@ -97,6 +97,9 @@ int runBench(const QStringList &arguments) {
         const auto loadStart = Clock::now();
         const auto weights = loadModel(options);
         const double loadSeconds = secondsSince(loadStart);
+        // Measured runs start once the mapped weights are in huge pages (the app computes meanwhile).
+        const size_t hugePageBytes = weights->waitForHugePages();
+        const double hugePagesSeconds = secondsSince(loadStart);
         ThreadPool pool(options.threads);
         constexpr int64_t kVerifyTokens = 8;
         constexpr int kTradeSamples = 4;
@@ -180,6 +183,9 @@ int runBench(const QStringList &arguments) {
                 {"tg_tok_s_cpu", spreadOf(tgCpu).median},
                 {"ttft_s", ttftS.median},
                 {"load_s", loadSeconds},
+                // when the background move of mapped weights into huge pages ended, and its bytes
+                {"huge_pages_s", hugePagesSeconds},
+                {"huge_page_bytes", hugePageBytes},
                 // off, not-needed, read (from the cache), written (to it) or failed (see stderr)
                 {"weight_cache", weightCacheUseName(weights->cacheUse())},
                 {"peak_rss_bytes", rss},
@@ -197,6 +203,8 @@ int runBench(const QStringList &arguments) {
                         std::string(quantLevelName(options.quant)).c_str(), pool.size());
             std::printf("load             %.3f s, weights %.1f MB, weight cache %s\n", loadSeconds,
                         weights->weightBytes() / 1e6, std::string(weightCacheUseName(weights->cacheUse())).c_str());
+            std::printf("huge pages       %.1f MB of mapped weights moved by %.3f s\n",
+                        static_cast<double>(hugePageBytes) / 1e6, hugePagesSeconds);
             std::printf("prompt %-5lld     %.2f tok/s (min %.2f, max %.2f), time to first token %.3f s\n",
                         static_cast<long long>(promptTokens), ppS.median, ppS.min, ppS.max, ttftS.median);
             std::printf("generate %-5lld   %.2f tok/s (min %.2f, max %.2f)\n", static_cast<long long>(genTokens),

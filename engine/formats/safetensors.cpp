@@ -273,4 +273,10 @@ uint64_t Folder::totalBytes() const {
     return total;
 }
 
+std::vector<std::span<const uint8_t>> Folder::mappedFiles() const {
+    std::vector<std::span<const uint8_t>> maps;
+    for (const auto &file : files_) maps.push_back(file->bytes());
+    return maps;
+}
+
 }  // namespace qd::safetensors

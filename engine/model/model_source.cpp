@@ -20,6 +20,11 @@ struct ModelSource::Files {
 
 ModelSource::~ModelSource() = default;
 
+std::vector<std::span<const uint8_t>> ModelSource::mappedFiles() const {
+    if (files_->gguf) return {files_->gguf->bytes()};
+    return files_->folder->mappedFiles();
+}
+
 std::string canonicalTensorName(std::string_view hf) {
     static const std::map<std::string_view, std::string_view> kTopLevel = {
         {"model.embed_tokens.weight", "token_embd.weight"},

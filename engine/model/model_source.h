@@ -42,6 +42,8 @@ public:
     const std::vector<SourceTensor> &tensors() const { return tensors_; }
     const SourceTensor *find(std::string_view canonicalName) const;
     uint64_t fileBytes() const { return fileBytes_; }
+    // The maps of the model's files, which the tensors' data point into.
+    std::vector<std::span<const uint8_t>> mappedFiles() const;
 
 private:
     ModelSource() = default;

@@ -7,6 +7,9 @@
 #include "util/error.h"
 #include "util/mapped_file.h"
 
+#include <pthread.h>
+#include <sched.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -145,52 +148,60 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
         if (options.progress) options.progress(fraction);
     };
 
-    // Every matrix is copied (converted where its type or layout changes) into one buffer of huge
-    // pages, 64-byte aligned for the kernels' widest loads.
+    // Matrices the file stores as they run are used from its map; the others are converted into
+    // one buffer of huge pages, 64-byte aligned for the kernels' widest loads, or read from the
+    // weight cache's map.
     const std::vector<std::string> names = matrixNames(c);
     std::map<std::string, WeightView> views;
-    std::vector<size_t> offsets;  // of names[i] in the buffer
-    size_t totalBytes = 0;
+    std::vector<std::span<const uint8_t>> mapped;  // matrices used from a map, in the layers' order
+    std::vector<Conversion> conversions;
+    std::vector<std::string> convertedNames;
+    std::vector<size_t> offsets;  // of conversions[i] in the buffer
+    size_t totalBytes = 0, convertedBytes = 0;
     for (const auto &name : names) {
         const SourceTensor &t = tensor(name);
         const TensorType target = targetType(t, level, src.path());
         const WeightLayout layout = options.rowGroups && rowGroupsSupported(target, rows(t), cols(t))
                                         ? WeightLayout::RowGroups
                                         : WeightLayout::Rows;
-        views[name] = WeightView{target, rows(t), cols(t), nullptr, layout};
+        WeightView &view = views[name] = WeightView{target, rows(t), cols(t), nullptr, layout};
         const uint64_t bytes = *rowBytes(target, static_cast<uint64_t>(cols(t))) * static_cast<uint64_t>(rows(t));
         w->weightBytes_ += bytes;
-        offsets.push_back(totalBytes);
-        totalBytes += static_cast<size_t>((bytes + 63) / 64 * 64);
+        totalBytes += static_cast<size_t>(bytes);
+        if (target == t.type && layout == WeightLayout::Rows) {
+            view.data = t.data.data();
+            mapped.push_back(t.data);
+        } else {
+            conversions.push_back({&t, target, layout, nullptr});
+            convertedNames.push_back(name);
+            offsets.push_back(convertedBytes);
+            convertedBytes += static_cast<size_t>((bytes + 63) / 64 * 64);
+        }
     }
+    // Every byte ends up resident, mapped or converted.
     if (options.availableMemory && totalBytes > *options.availableMemory)
         throw Error(src.path() + ": the weights need " + gigabytes(totalBytes) + " of memory at " +
                     std::string(quantLevelName(level)) + ", but only " + gigabytes(*options.availableMemory) +
                     " is available: choose a smaller quantization level or close other programs");
-    w->memory_ = HugePageBuffer(totalBytes);
-    std::vector<MapCopy> copies;
-    std::vector<Conversion> conversions;
-    std::vector<std::string> convertedNames;
-    for (size_t i = 0; i < names.size(); ++i) {  // in the layers' order, which the cache entries keep
-        WeightView &view = views.at(names[i]);
-        const SourceTensor &t = tensor(names[i]);
-        uint8_t *destination = w->memory_.data() + offsets[i];
-        view.data = destination;
-        if (view.type == t.type && view.layout == WeightLayout::Rows) {
-            copies.push_back({t.data, destination});
-        } else {
-            conversions.push_back({&t, view.type, view.layout, destination});
-            convertedNames.push_back(names[i]);
-        }
-    }
-    // Progress: the copies' share of all the bytes, then the conversions (or the cache read).
-    uint64_t copiedBytes = 0;
-    for (const MapCopy &copy : copies) copiedBytes += copy.from.size();
-    const double copyShare = totalBytes > 0 ? static_cast<double>(copiedBytes) / static_cast<double>(totalBytes) : 0.0;
-    auto reportConversion = [&](double fraction) { report(copyShare + (1.0 - copyShare) * fraction); };
-    copyOutOfMaps(copies, [&](double fraction) { report(copyShare * fraction); });
+    std::vector<std::span<const uint8_t>> maps = src.mappedFiles();
 
+    // Progress: reading the mapped matrices' pages (their share of all the bytes), then the
+    // conversions or the cache entry's pages.
+    uint64_t mappedBytes = 0;
+    for (const auto &span : mapped) mappedBytes += span.size();
+    const double mappedShare = totalBytes > 0 ? static_cast<double>(mappedBytes) / static_cast<double>(totalBytes) : 0.0;
+    auto reportConversion = [&](double fraction) { report(mappedShare + (1.0 - mappedShare) * fraction); };
+    populateMappedPages(mapped, [&](double fraction) { report(mappedShare * fraction); });
+
+    auto allocateConversions = [&] {
+        w->memory_ = HugePageBuffer(convertedBytes);
+        for (size_t i = 0; i < conversions.size(); ++i) {
+            conversions[i].destination = w->memory_.data() + offsets[i];
+            views.at(convertedNames[i]).data = conversions[i].destination;
+        }
+    };
     auto convertInMemory = [&] {
+        allocateConversions();
         for (size_t i = 0; i < conversions.size(); ++i) {
             convertToDestination(conversions[i]);
             reportConversion(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
@@ -207,13 +218,19 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
             cached.push_back({convertedNames[i], conversions[i].target, conversions[i].tensor->dims, conversions[i].layout});
         const WeightCache cache(options.cacheDirectory, options.maxCacheEntries);
         try {
-            if (const auto entry = cache.open(src, level, cached)) {
-                std::vector<MapCopy> fromCache;
-                for (size_t i = 0; i < conversions.size(); ++i)
-                    fromCache.push_back({entry->matrix(i), conversions[i].destination});
-                copyOutOfMaps(fromCache, reportConversion);
+            if (auto entry = cache.open(src, level, cached)) {
+                std::vector<std::span<const uint8_t>> fromCache;
+                for (size_t i = 0; i < conversions.size(); ++i) {
+                    fromCache.push_back(entry->matrix(i));
+                    views.at(convertedNames[i]).data = entry->matrix(i).data();
+                }
+                populateMappedPages(fromCache, reportConversion);
+                mapped.insert(mapped.end(), fromCache.begin(), fromCache.end());
+                maps.push_back(entry->bytes());
+                w->cacheEntry_ = std::move(entry);
                 w->cacheUse_ = WeightCacheUse::Read;
             } else {
+                allocateConversions();
                 cache.write(src, level, cached, [&](size_t i, const ByteSink &sink) {
                     convertToDestination(conversions[i], sink);
                     reportConversion(static_cast<double>(i + 1) / static_cast<double>(conversions.size()));
@@ -251,8 +268,26 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     const uint64_t vectorFloats = static_cast<uint64_t>(c.hiddenSize) * (1 + 2 * c.numLayers) +
                                   static_cast<uint64_t>(c.qDim() + 2 * c.kvDim()) * c.numLayers;
     w->weightBytes_ += vectorFloats * sizeof(float);
+    if (!mapped.empty()) {
+        w->hugePagesDone_ = false;
+        w->hugePageMover_ = std::jthread([weights = w.get(), maps = std::move(maps), mapped = std::move(mapped)](
+                                             std::stop_token stop) {
+            // Only on otherwise idle cores: a reply computed meanwhile keeps both cores (its threads
+            // wait for each other at every step, so losing one to the move stalled decode 8-fold).
+            const sched_param idle{};
+            pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+            weights->bytesInHugePages_ = moveIntoHugePages(maps, mapped, stop);
+            weights->hugePagesDone_ = true;
+            weights->hugePagesDone_.notify_all();
+        });
+    }
     report(1.0);
     return w;
+}
+
+size_t ModelWeights::waitForHugePages() const {
+    hugePagesDone_.wait(false);
+    return bytesInHugePages_;
 }
 
 uint64_t weightBytesAtLevel(const ModelSource &source, QuantLevel level) {

@@ -1,10 +1,11 @@
 #pragma once
-// A model's weights ready to compute with, at the chosen quantization level, in memory of their
-// own made of huge pages (huge_page_buffer.h). Matrices whose file type is already the level's
-// type (and that keep the file's row layout) are copied out of the file's map; the rest are
-// converted (or rearranged into row groups) at load, and with a cache folder also written to a
-// cache file that the next load copies from instead of converting again (see weight_cache.h).
-// Norms and biases are held as f32.
+// A model's weights ready to compute with, at the chosen quantization level. Matrices whose file
+// type is already the level's type (and that keep the file's row layout) are used where the
+// file's map has them; the rest are converted (or rearranged into row groups) at load into memory
+// of huge pages (huge_page_buffer.h), and with a cache folder also written to a cache file whose
+// map the next load uses instead of converting again (see weight_cache.h). Mapped matrices are
+// moved into huge pages in the background once the load has returned, so a load only waits for
+// the file's pages to be read. Norms and biases are held as f32.
 #include "kernels/matmul.h"
 #include "model/model_source.h"
 #include "model/quant_level.h"
@@ -12,12 +13,14 @@
 #include "util/available_memory.h"
 #include "util/huge_page_buffer.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace qd {
@@ -72,6 +75,9 @@ public:
     // Bytes of weights that compute reads.
     uint64_t weightBytes() const { return weightBytes_; }
     WeightCacheUse cacheUse() const { return cacheUse_; }
+    // Waits until the background move of mapped matrices into huge pages has ended (at once when
+    // there is none) and returns the bytes it moved. Benchmarks wait; the app need not.
+    size_t waitForHugePages() const;
 
 private:
     ModelWeights() = default;
@@ -82,9 +88,14 @@ private:
     WeightView embedding_, lmHead_;
     std::vector<float> outputNorm_;
     std::vector<LayerWeights> layers_;
-    HugePageBuffer memory_;  // every matrix
+    HugePageBuffer memory_;  // the matrices converted by this load
+    std::unique_ptr<WeightCacheEntry> cacheEntry_;  // the matrices read from the weight cache
     WeightCacheUse cacheUse_ = WeightCacheUse::Off;
     uint64_t weightBytes_ = 0;
+    std::atomic<size_t> bytesInHugePages_{0};
+    std::atomic<bool> hugePagesDone_{true};
+    // Last, so it is stopped and joined before the maps it works on go.
+    std::jthread hugePageMover_;
 };
 
 // Bytes the weight matrices and vectors take at `level`, without loading anything.

@@ -2,11 +2,14 @@
 
 #include "util/error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <sys/mman.h>
 #include <utility>
+#include <vector>
 
 namespace qd {
 
@@ -48,10 +51,72 @@ HugePageBuffer &HugePageBuffer::operator=(HugePageBuffer &&other) noexcept {
     return *this;
 }
 
+uint8_t *HugePageBuffer::detach() {
+    size_ = mappedBytes_ = 0;
+    return std::exchange(data_, nullptr);
+}
+
 void HugePageBuffer::release() {
     if (data_) ::munmap(data_, mappedBytes_);
     data_ = nullptr;
     size_ = mappedBytes_ = 0;
+}
+
+bool transparentHugePagesAvailable() {
+    std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+    std::string modes;
+    std::getline(in, modes);
+    return in && modes.find("[never]") == std::string::npos;
+}
+
+namespace {
+
+// Start addresses of the aligned pieces that hold a byte of `wanted` and lie inside its map, each
+// once, in the order of `wanted`.
+std::vector<uintptr_t> piecesToMove(std::span<const std::span<const uint8_t>> maps,
+                                    std::span<const std::span<const uint8_t>> wanted) {
+    constexpr uintptr_t kPiece = HugePageBuffer::kHugePageBytes;
+    std::vector<uintptr_t> pieces;
+    for (const auto &span : wanted) {
+        const auto begin = reinterpret_cast<uintptr_t>(span.data()), end = begin + span.size();
+        const auto map = std::find_if(maps.begin(), maps.end(), [&](std::span<const uint8_t> m) {
+            return span.data() >= m.data() && span.data() + span.size() <= m.data() + m.size();
+        });
+        if (span.empty() || map == maps.end()) continue;
+        const auto mapBegin = reinterpret_cast<uintptr_t>(map->data()), mapEnd = mapBegin + map->size();
+        for (uintptr_t at = begin / kPiece * kPiece; at < end; at += kPiece)
+            if (at >= mapBegin && at + kPiece <= mapEnd && std::find(pieces.begin(), pieces.end(), at) == pieces.end())
+                pieces.push_back(at);
+    }
+    return pieces;
+}
+
+}  // namespace
+
+size_t moveIntoHugePages(std::span<const std::span<const uint8_t>> maps,
+                         std::span<const std::span<const uint8_t>> wanted, std::stop_token stop) {
+    if (!transparentHugePagesAvailable()) return 0;
+    constexpr size_t kPiece = HugePageBuffer::kHugePageBytes;
+    size_t moved = 0;
+    for (const uintptr_t at : piecesToMove(maps, wanted)) {
+        if (stop.stop_requested()) break;
+        auto *piece = reinterpret_cast<uint8_t *>(at);
+        uint8_t *copy = nullptr;
+        try {
+            HugePageBuffer buffer(kPiece);
+            std::memcpy(buffer.data(), piece, kPiece);
+            copy = buffer.detach();
+        } catch (const Error &) {
+            break;  // out of memory: the rest stays file-backed
+        }
+        ::mprotect(copy, kPiece, PROT_READ);  // read-only, as the map was
+        if (::mremap(copy, kPiece, kPiece, MREMAP_MAYMOVE | MREMAP_FIXED, piece) == MAP_FAILED) {
+            ::munmap(copy, kPiece);
+            break;
+        }
+        moved += kPiece;
+    }
+    return moved;
 }
 
 }  // namespace qd

@@ -71,8 +71,8 @@ namespace {
 uintptr_t pageSize() { return static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE)); }
 
 // Faults in every page that holds a byte of `data` with one call (Linux 5.14 and later; older
-// kernels refuse it, and the copy then faults page by page).
-void populateMappedPages(std::span<const uint8_t> data) {
+// kernels refuse it, and the first reads then fault page by page).
+void populate(std::span<const uint8_t> data) {
     const auto begin = reinterpret_cast<uintptr_t>(data.data());
     const uintptr_t first = begin / pageSize() * pageSize();
     ::madvise(reinterpret_cast<void *>(first), begin + data.size() - first, MADV_POPULATE_READ);
@@ -87,26 +87,22 @@ void releaseMappedPages(std::span<const uint8_t> data) {
     if (last > first) ::madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
 }
 
-void copyOutOfMaps(std::span<const MapCopy> copies, const std::function<void(double)> &progress) {
-    // Pieces end at 2 MiB boundaries of the map's addresses, so releasing one piece's pages never
-    // leaves a page between two pieces behind.
+void populateMappedPages(std::span<const std::span<const uint8_t>> spans,
+                         const std::function<void(double)> &progress) {
     constexpr uintptr_t kPieceBytes = uintptr_t{2} << 20;
-    std::vector<MapCopy> pieces;
-    for (const MapCopy &c : copies) {
-        const auto begin = reinterpret_cast<uintptr_t>(c.from.data()), end = begin + c.from.size();
+    std::vector<std::span<const uint8_t>> pieces;
+    for (const auto &span : spans) {
+        const auto begin = reinterpret_cast<uintptr_t>(span.data()), end = begin + span.size();
         for (uintptr_t at = begin; at < end;) {
             const uintptr_t next = std::min(end, (at / kPieceBytes + 1) * kPieceBytes);
-            pieces.push_back({c.from.subspan(at - begin, next - at), c.to + (at - begin)});
+            pieces.push_back(span.subspan(at - begin, next - at));
             at = next;
         }
     }
     std::atomic<size_t> nextPiece{0};
     auto work = [&](bool reporting) {
         for (size_t i; (i = nextPiece.fetch_add(1)) < pieces.size();) {
-            const MapCopy &p = pieces[i];
-            populateMappedPages(p.from);
-            std::memcpy(p.to, p.from.data(), p.from.size());
-            releaseMappedPages(p.from);
+            populate(pieces[i]);
             // Pieces are 2 MiB (but the last of each span), so the count claimed is close enough.
             if (reporting) progress(static_cast<double>(i + 1) / static_cast<double>(pieces.size()));
         }

@@ -1,26 +1,99 @@
-// The memory the weights live in: huge-page buffers, the copy out of file maps that fills them,
-// and the refusal of a model that does not fit.
+// The memory the weights live in: huge-page buffers, file maps read ahead and moved into huge
+// pages under their readers, and the refusal of a model that does not fit.
 #include "error_text.h"
 
 #include "model/model_weights.h"
+#include "model/transformer.h"
 #include "util/available_memory.h"
 #include "util/huge_page_buffer.h"
 #include "util/mapped_file.h"
+#include "util/thread_pool.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <random>
 #include <span>
+#include <sstream>
+#include <stop_token>
+#include <thread>
 #include <vector>
 
 using namespace qd;
 
+namespace {
+
+// A file of random bytes, and the bytes as written.
+struct TestFile {
+    TestFile(const QTemporaryDir &dir, size_t size)
+        : path(dir.filePath(QStringLiteral("weights-%1.bin").arg(size)).toStdString()), bytes(size) {
+        std::mt19937 rng(static_cast<unsigned>(size));
+        for (auto &b : bytes) b = static_cast<uint8_t>(rng());
+        std::ofstream(path, std::ios::binary)
+            .write(reinterpret_cast<const char *>(bytes.data()), static_cast<std::streamsize>(size));
+    }
+    std::string path;
+    std::vector<uint8_t> bytes;
+};
+
+size_t pageBytes() { return static_cast<size_t>(::sysconf(_SC_PAGESIZE)); }
+
+std::pair<uintptr_t, size_t> pageRange(std::span<const uint8_t> span) {
+    const auto first = reinterpret_cast<uintptr_t>(span.data()) / pageBytes() * pageBytes();
+    const auto end = reinterpret_cast<uintptr_t>(span.data() + span.size());
+    return {first, (end - first + pageBytes() - 1) / pageBytes()};
+}
+
+size_t pagesOf(std::span<const uint8_t> span) { return pageRange(span).second; }
+
+// Pages of the span in memory now, as mincore reports them.
+size_t residentPages(std::span<const uint8_t> span) {
+    const auto [first, pages] = pageRange(span);
+    std::vector<unsigned char> resident(pages);
+    if (::mincore(reinterpret_cast<void *>(first), pages * pageBytes(), resident.data()) != 0) return 0;
+    return static_cast<size_t>(std::count_if(resident.begin(), resident.end(), [](unsigned char r) { return r & 1; }));
+}
+
+// Bytes of anonymous memory in the mappings that lie inside the span, from /proc/self/smaps.
+size_t anonymousBytesIn(std::span<const uint8_t> span) {
+    const auto begin = reinterpret_cast<uintptr_t>(span.data()), end = begin + span.size();
+    std::ifstream smaps("/proc/self/smaps");
+    size_t total = 0;
+    bool inside = false;
+    for (std::string line; std::getline(smaps, line);) {
+        unsigned long from = 0, to = 0;
+        char dash = 0;
+        if (std::istringstream(line) >> std::hex >> from >> dash >> to && dash == '-') {
+            inside = from >= begin / pageBytes() * pageBytes() && to <= (end + pageBytes() - 1) / pageBytes() * pageBytes();
+            continue;
+        }
+        if (inside && line.rfind("Anonymous:", 0) == 0) total += std::stoul(line.substr(10)) * 1024;
+    }
+    return total;
+}
+
+std::vector<float> logitsOf(const std::shared_ptr<const ModelWeights> &weights) {
+    ThreadPool pool(2);
+    const std::vector<int32_t> ids = {17, 4, 250, 9, 33};
+    Transformer transformer(weights, static_cast<int64_t>(ids.size()), pool);
+    std::vector<float> logits;
+    transformer.forward(ids, logits, true);
+    return logits;
+}
+
+}  // namespace
+
 class TestWeightMemory : public QObject {
     Q_OBJECT
+
+    QTemporaryDir dir_;
 
 private slots:
     void hugePageBufferIsAlignedZeroedAndWritable_data() {
@@ -50,46 +123,87 @@ private slots:
         QCOMPARE(buffer.data(), nullptr);
     }
 
-    // Spans that start and end anywhere (inside pages, across the 2 MiB pieces the copy works in),
-    // checked against the file as an ifstream reads it; the map still reads the same afterwards,
-    // though its pages were released. Progress only goes forward.
-    void copiesSpansOfMapsExactly() {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const std::string path = dir.filePath(QStringLiteral("weights.bin")).toStdString();
-        constexpr size_t kFileBytes = (7u << 20) + 1234;
-        {
-            std::mt19937 rng(7);
-            std::vector<char> bytes(kFileBytes);
-            for (auto &b : bytes) b = static_cast<char>(rng());
-            std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        }
-        std::vector<char> expected(kFileBytes);
-        std::ifstream(path, std::ios::binary).read(expected.data(), static_cast<std::streamsize>(kFileBytes));
-
-        const MappedFile map(path);
+    // Spans that start and end anywhere (inside pages, across the 2 MiB pieces the work is split
+    // in) are resident afterwards, though their pages had been dropped, and read as the file does.
+    // Progress only goes forward.
+    void populatedSpansAreResidentAndUnchanged() {
+        const TestFile file(dir_, (7u << 20) + 1234);
+        const MappedFile map(file.path);
         const std::span<const uint8_t> all = map.bytes();
-        const std::pair<size_t, size_t> ranges[] = {
-            {0, 1}, {1, (3u << 20) + 5}, {(3u << 20) + 5, (7u << 20) - 3}, {100, 100}, {(7u << 20) - 3, kFileBytes}};
-        std::vector<std::vector<uint8_t>> copies;
-        std::vector<MapCopy> jobs;
-        for (auto [begin, end] : ranges) {
-            copies.emplace_back(end - begin + 1, uint8_t{0x5A});  // one byte more: nothing is written past the end
-            jobs.push_back({all.subspan(begin, end - begin), copies.back().data()});
-        }
+        releaseMappedPages(all);
+        const std::vector<std::span<const uint8_t>> spans = {
+            all.subspan(1, (3u << 20) + 4), all.subspan((3u << 20) + 5, (4u << 20) - 8), all.subspan((7u << 20) - 3)};
         std::vector<double> fractions;
-        copyOutOfMaps(jobs, [&](double f) { fractions.push_back(f); });
+        populateMappedPages(spans, [&](double f) { fractions.push_back(f); });
         QVERIFY(!fractions.empty());
         QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
         QVERIFY(fractions.front() > 0.0 && fractions.back() <= 1.0);
-        for (size_t i = 0; i < std::size(ranges); ++i) {
-            const auto [begin, end] = ranges[i];
-            QVERIFY2(std::equal(copies[i].begin(), copies[i].end() - 1,
-                                reinterpret_cast<const uint8_t *>(expected.data()) + begin),
-                     qPrintable(QString("range %1").arg(i)));
-            QCOMPARE(copies[i].back(), uint8_t{0x5A});
-        }
-        QVERIFY(std::equal(all.begin(), all.end(), reinterpret_cast<const uint8_t *>(expected.data())));
+        for (const auto &span : spans) QCOMPARE(residentPages(span), pagesOf(span));
+        QVERIFY(std::equal(all.begin(), all.end(), file.bytes.begin()));
+    }
+
+    // The pieces holding wanted bytes become anonymous memory (smaps says so) with the same bytes,
+    // while another thread keeps reading the map; pieces that reach outside the map stay.
+    void movedPiecesKeepTheirBytesWhileBeingRead() {
+        const TestFile file(dir_, (9u << 20) + 1234);
+        const MappedFile map(file.path);
+        const std::span<const uint8_t> all = map.bytes();
+        const std::vector<std::span<const uint8_t>> maps = {all};
+        const std::vector<std::span<const uint8_t>> wanted = {all.subspan(100, 5u << 20), all.subspan(all.size() - 10)};
+
+        std::atomic<bool> done{false};
+        std::atomic<int> passes{0}, mismatches{0};
+        std::thread reader([&] {
+            while (!done) {
+                if (!std::equal(all.begin(), all.end(), file.bytes.begin())) ++mismatches;
+                ++passes;
+            }
+        });
+        while (passes == 0) std::this_thread::yield();  // the reader is under way
+        const size_t moved = moveIntoHugePages(maps, wanted);
+        done = true;
+        reader.join();
+        QCOMPARE(mismatches.load(), 0);
+        QVERIFY(std::equal(all.begin(), all.end(), file.bytes.begin()));
+
+        // Whole aligned pieces inside the map that hold a byte of the first span (the second lies
+        // in the map's last, partial piece).
+        const auto begin = reinterpret_cast<uintptr_t>(all.data()), end = begin + all.size();
+        constexpr uintptr_t kPiece = HugePageBuffer::kHugePageBytes;
+        size_t expected = 0;
+        for (uintptr_t at = (begin + 100) / kPiece * kPiece; at < begin + 100 + (5u << 20); at += kPiece)
+            if (at >= begin && at + kPiece <= end) expected += kPiece;
+        if (!transparentHugePagesAvailable()) expected = 0;
+        QCOMPARE(moved, expected);
+        QCOMPARE(anonymousBytesIn(all), expected);
+    }
+
+    void spansOutsideEveryMapAndStoppedMovesAreLeftAlone() {
+        const TestFile file(dir_, 5u << 20);
+        const MappedFile map(file.path);
+        const std::vector<std::span<const uint8_t>> maps = {map.bytes()};
+        std::vector<uint8_t> elsewhere(3u << 20);
+        const std::vector<std::span<const uint8_t>> outside = {elsewhere};
+        QCOMPARE(moveIntoHugePages(maps, outside), size_t{0});
+        std::stop_source stop;
+        stop.request_stop();
+        const std::vector<std::span<const uint8_t>> wanted = {map.bytes()};
+        QCOMPARE(moveIntoHugePages(maps, wanted, stop.get_token()), size_t{0});
+        QCOMPARE(anonymousBytesIn(map.bytes()), size_t{0});
+    }
+
+    // Weights used from the model file's map compute the same while and after they move into huge
+    // pages (the move starts when the load returns).
+    void loadedWeightsComputeTheSameAsTheyMove() {
+        const auto source = ModelSource::open(std::string(QD_TEST_DATA_DIR) + "/synthetic/tiny/tiny-bf16.gguf");
+        const auto weights = ModelWeights::load(source, QuantLevel::Auto, WeightLoadOptions{});
+        QCOMPARE(weights->cacheUse(), WeightCacheUse::NotNeeded);
+        const std::vector<float> during = logitsOf(weights);
+        const size_t moved = weights->waitForHugePages();
+        QVERIFY(moved > 0 || !transparentHugePagesAvailable());
+        QCOMPARE(anonymousBytesIn(source->mappedFiles().front()), moved);
+        const std::vector<float> after = logitsOf(weights);
+        QVERIFY(during == after);
     }
 
     void systemMemoryIsReadable() {
