@@ -55,8 +55,7 @@ public:
     const std::string &path() const { return map_.path(); }
     uint32_t version() const { return version_; }
     uint64_t fileSize() const { return map_.size(); }
-    // The whole file as mapped.
-    std::span<const uint8_t> bytes() const { return map_.bytes(); }
+    const MappedFile &map() const { return map_; }
 
     // Metadata
     const std::map<std::string, Value, std::less<>> &metadata() const { return metadata_; }

@@ -273,9 +273,9 @@ uint64_t Folder::totalBytes() const {
     return total;
 }
 
-std::vector<std::span<const uint8_t>> Folder::mappedFiles() const {
-    std::vector<std::span<const uint8_t>> maps;
-    for (const auto &file : files_) maps.push_back(file->bytes());
+std::vector<const MappedFile *> Folder::mappedFiles() const {
+    std::vector<const MappedFile *> maps;
+    for (const auto &file : files_) maps.push_back(&file->map());
     return maps;
 }
 

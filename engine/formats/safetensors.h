@@ -30,8 +30,7 @@ public:
 
     const std::string &path() const { return map_.path(); }
     uint64_t fileSize() const { return map_.size(); }
-    // The whole file as mapped.
-    std::span<const uint8_t> bytes() const { return map_.bytes(); }
+    const MappedFile &map() const { return map_; }
     const std::map<std::string, std::string> &metadata() const { return metadata_; }
     // In file order (by data offset).
     const std::vector<Tensor> &tensors() const { return tensors_; }
@@ -55,8 +54,8 @@ public:
     const std::vector<Tensor> &tensors() const { return tensors_; }
     const Tensor *find(std::string_view name) const;
     uint64_t totalBytes() const;  // the size of all the model files together
-    // Each shard as mapped.
-    std::vector<std::span<const uint8_t>> mappedFiles() const;
+    // Each shard's map.
+    std::vector<const MappedFile *> mappedFiles() const;
 
 private:
     void openSharded(const std::string &indexPath);

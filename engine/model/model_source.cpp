@@ -20,8 +20,8 @@ struct ModelSource::Files {
 
 ModelSource::~ModelSource() = default;
 
-std::vector<std::span<const uint8_t>> ModelSource::mappedFiles() const {
-    if (files_->gguf) return {files_->gguf->bytes()};
+std::vector<const MappedFile *> ModelSource::mappedFiles() const {
+    if (files_->gguf) return {&files_->gguf->map()};
     return files_->folder->mappedFiles();
 }
 

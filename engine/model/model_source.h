@@ -16,6 +16,8 @@
 
 namespace qd {
 
+class MappedFile;
+
 enum class ModelFormat { Gguf, HuggingFaceFolder };
 
 struct SourceTensor {
@@ -43,7 +45,7 @@ public:
     const SourceTensor *find(std::string_view canonicalName) const;
     uint64_t fileBytes() const { return fileBytes_; }
     // The maps of the model's files, which the tensors' data point into.
-    std::vector<std::span<const uint8_t>> mappedFiles() const;
+    std::vector<const MappedFile *> mappedFiles() const;
 
 private:
     ModelSource() = default;

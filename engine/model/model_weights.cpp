@@ -153,6 +153,22 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     // weight cache's map.
     const std::vector<std::string> names = matrixNames(c);
     std::map<std::string, WeightView> views;
+    // Matrices used as the file stores them are read through maps of the model's files of the
+    // weights' own: their pages are moved into huge pages under them, which must never happen to
+    // the source's maps, whose pages conversions (and the end of this load) release.
+    const std::vector<const MappedFile *> sourceMaps = src.mappedFiles();
+    std::vector<std::optional<MappedFile>> ownMaps(sourceMaps.size());
+    auto inOwnMap = [&](std::span<const uint8_t> data) {
+        for (size_t m = 0; m < sourceMaps.size(); ++m) {
+            const std::span<const uint8_t> bytes = sourceMaps[m]->bytes();
+            if (data.data() < bytes.data() || data.data() + data.size() > bytes.data() + bytes.size()) continue;
+            if (!ownMaps[m]) ownMaps[m] = sourceMaps[m]->mapAgain();
+            if (ownMaps[m]->size() != bytes.size())
+                throw Error(sourceMaps[m]->path() + ": the file changed while the model was loading");
+            return ownMaps[m]->bytes().subspan(static_cast<size_t>(data.data() - bytes.data()), data.size());
+        }
+        throw Error(src.path() + ": a tensor lies outside the model's files");  // cannot happen
+    };
     std::vector<std::span<const uint8_t>> mapped;  // matrices used from a map, in the layers' order
     std::vector<Conversion> conversions;
     std::vector<std::string> convertedNames;
@@ -169,8 +185,8 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
         w->weightBytes_ += bytes;
         totalBytes += static_cast<size_t>(bytes);
         if (target == t.type && layout == WeightLayout::Rows) {
-            view.data = t.data.data();
-            mapped.push_back(t.data);
+            mapped.push_back(inOwnMap(t.data));
+            view.data = mapped.back().data();
         } else {
             conversions.push_back({&t, target, layout, nullptr});
             convertedNames.push_back(name);
@@ -183,7 +199,9 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
         throw Error(src.path() + ": the weights need " + gigabytes(totalBytes) + " of memory at " +
                     std::string(quantLevelName(level)) + ", but only " + gigabytes(*options.availableMemory) +
                     " is available: choose a smaller quantization level or close other programs");
-    std::vector<std::span<const uint8_t>> maps = src.mappedFiles();
+    std::vector<std::span<const uint8_t>> maps;  // those the mapped matrices lie in
+    for (auto &map : ownMaps)
+        if (map) maps.push_back(map->bytes());
 
     // Progress: reading the mapped matrices' pages (their share of all the bytes), then the
     // conversions or the cache entry's pages.
@@ -268,6 +286,11 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     const uint64_t vectorFloats = static_cast<uint64_t>(c.hiddenSize) * (1 + 2 * c.numLayers) +
                                   static_cast<uint64_t>(c.qDim() + 2 * c.kvDim()) * c.numLayers;
     w->weightBytes_ += vectorFloats * sizeof(float);
+    // Nothing computes from the source's maps any more (metadata and vectors read, conversions
+    // done); their pages would only add to this process's memory.
+    for (const MappedFile *map : sourceMaps) releaseMappedPages(map->bytes());
+    for (auto &map : ownMaps)
+        if (map) w->maps_.push_back(std::move(*map));
     if (!mapped.empty()) {
         w->hugePagesDone_ = false;
         w->hugePageMover_ = std::jthread([weights = w.get(), maps = std::move(maps), mapped = std::move(mapped)](

@@ -12,6 +12,7 @@
 #include "model/weight_cache.h"
 #include "util/available_memory.h"
 #include "util/huge_page_buffer.h"
+#include "util/mapped_file.h"
 
 #include <atomic>
 #include <cstdint>
@@ -88,6 +89,7 @@ private:
     WeightView embedding_, lmHead_;
     std::vector<float> outputNorm_;
     std::vector<LayerWeights> layers_;
+    std::vector<MappedFile> maps_;  // the matrices used as the model's files store them
     HugePageBuffer memory_;  // the matrices converted by this load
     std::unique_ptr<WeightCacheEntry> cacheEntry_;  // the matrices read from the weight cache
     WeightCacheUse cacheUse_ = WeightCacheUse::Off;

@@ -44,7 +44,7 @@ class WeightCacheEntry {
 public:
     const std::string &path() const { return file_.path(); }
     // The whole entry file as mapped.
-    std::span<const uint8_t> bytes() const { return file_.bytes(); }
+    std::span<const uint8_t> bytes() const { return file_.map().bytes(); }
     // The bytes of matrices[i] of the list the entry was opened or written with.
     std::span<const uint8_t> matrix(size_t i) const { return matrices_.at(i); }
 

@@ -19,41 +19,52 @@
 namespace qd {
 
 MappedFile::MappedFile(const std::string &path) : path_(path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(path + ": cannot open: " + std::strerror(errno));
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) throw Error(path + ": cannot open: " + std::strerror(errno));
+    map();
+}
+
+MappedFile::MappedFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {
+    if (fd_ < 0) throw Error(path_ + ": cannot open again: " + std::strerror(errno));
+    map();
+}
+
+MappedFile MappedFile::mapAgain() const { return MappedFile(path_, ::fcntl(fd_, F_DUPFD_CLOEXEC, 0)); }
+
+void MappedFile::map() {
     struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-        int err = errno;
-        ::close(fd);
-        throw Error(path + ": cannot stat: " + std::strerror(err));
+    if (::fstat(fd_, &st) != 0) {
+        const int err = errno;
+        release();
+        throw Error(path_ + ": cannot stat: " + std::strerror(err));
     }
     if (!S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw Error(path + ": not a regular file");
+        release();
+        throw Error(path_ + ": not a regular file");
     }
     size_ = static_cast<size_t>(st.st_size);
     if (size_ > 0) {
-        void *p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+        void *p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
         if (p == MAP_FAILED) {
-            int err = errno;
-            ::close(fd);
-            throw Error(path + ": cannot map into memory: " + std::strerror(err));
+            const int err = errno;
+            release();
+            throw Error(path_ + ": cannot map into memory: " + std::strerror(err));
         }
         data_ = static_cast<const uint8_t *>(p);
     }
-    ::close(fd);
 }
 
 MappedFile::~MappedFile() { release(); }
 
 MappedFile::MappedFile(MappedFile &&other) noexcept
-    : path_(std::move(other.path_)), data_(std::exchange(other.data_, nullptr)),
+    : path_(std::move(other.path_)), fd_(std::exchange(other.fd_, -1)), data_(std::exchange(other.data_, nullptr)),
       size_(std::exchange(other.size_, 0)) {}
 
 MappedFile &MappedFile::operator=(MappedFile &&other) noexcept {
     if (this != &other) {
         release();
         path_ = std::move(other.path_);
+        fd_ = std::exchange(other.fd_, -1);
         data_ = std::exchange(other.data_, nullptr);
         size_ = std::exchange(other.size_, 0);
     }
@@ -62,8 +73,10 @@ MappedFile &MappedFile::operator=(MappedFile &&other) noexcept {
 
 void MappedFile::release() {
     if (data_) ::munmap(const_cast<uint8_t *>(data_), size_);
+    if (fd_ >= 0) ::close(fd_);
     data_ = nullptr;
     size_ = 0;
+    fd_ = -1;
 }
 
 namespace {

@@ -22,9 +22,16 @@ public:
     std::span<const uint8_t> bytes() const { return {data_, size_}; }
     size_t size() const { return size_; }
 
+    // A second, independent map of the same file (the one opened, even if its path now names
+    // another), so that what one owner does to its pages never reaches the other's.
+    MappedFile mapAgain() const;
+
 private:
+    MappedFile(std::string path, int fd);
+    void map();
     void release();
     std::string path_;
+    int fd_ = -1;  // kept open for mapAgain
     const uint8_t *data_ = nullptr;
     size_t size_ = 0;
 };
