@@ -42,11 +42,7 @@ void causalAttention(const float *queries, int64_t qStride, const KvRows &cache,
                      const AttentionShape &shape, float *out, ThreadPool &pool) {
     // A few queries (a decode step, or drafted tokens being verified) each take the decode kernel,
     // so that every row is exactly what decoding it alone gives (decode_batch.h).
-    if (n <= kMaxDecodeBatch) {
-        for (int64_t t = 0; t < n; ++t)
-            decodeAttention(queries + t * qStride, cache, startPos + t + 1, shape, out + t * qStride, pool);
-        return;
-    }
+    if (n <= kMaxDecodeBatch) return decodeAttention(queries, qStride, cache, startPos + 1, n, shape, out, pool);
     useSingleThreadedBlas();
     const int64_t hd = shape.headDim, group = shape.heads / shape.kvHeads, kvDim = shape.kvHeads * hd;
     const float scale = 1.0f / std::sqrt(static_cast<float>(hd));

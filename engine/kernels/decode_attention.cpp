@@ -76,37 +76,57 @@ detail::DecodeRowKernels rowKernels(TensorType type, int64_t headDim, SimdLevel 
 
 void decodeAttention(const float *query, const KvRows &cache, int64_t length, const AttentionShape &shape,
                      float *out, ThreadPool &pool, SimdLevel simd) {
+    const int64_t stride = shape.heads * shape.headDim;
+    decodeAttention(query, stride, cache, length, 1, shape, out, pool, simd);
+}
+
+void decodeAttention(const float *queries, int64_t queryStride, const KvRows &cache, int64_t firstLength,
+                     int64_t tokens, const AttentionShape &shape, float *out, ThreadPool &pool, SimdLevel simd) {
     const int64_t hd = shape.headDim, group = shape.heads / shape.kvHeads;
     const uint64_t valueBytes = cache.type == TensorType::F16 ? 2 : 4;
     const uint64_t stride = static_cast<uint64_t>(shape.kvHeads * hd) * valueBytes;
     const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
     const detail::DecodeRowKernels kernels = rowKernels(cache.type, hd, simd);
 
-    // Enough spans per KV head that every thread gets work (twice over, so a thread that wakes late
-    // on a busy machine costs less), but none shorter than kMinSpan.
+    // Each token splits its positions into spans per KV head exactly as a decode step of it alone
+    // does: enough that every thread gets work (twice over, so a thread that wakes late on a busy
+    // machine costs less), but none shorter than kMinSpan. Every (token, KV head, span) item then
+    // goes into one parallel pass.
+    struct Split {
+        int64_t spans, spanLength, firstItem;
+    };
     const int64_t wanted = (2 * pool.size() + shape.kvHeads - 1) / shape.kvHeads;
-    const int64_t spans = std::clamp<int64_t>(length / kMinSpan, 1, std::max<int64_t>(wanted, 1));
-    const int64_t spanLength = (length + spans - 1) / spans;
-    // Per item (KV head, span) and query head of the group: running max, running sum, then the
-    // unnormalized output row.
+    std::vector<Split> splits;
+    std::vector<int64_t> tokenOfItem;
+    for (int64_t t = 0; t < tokens; ++t) {
+        const int64_t length = firstLength + t;
+        const int64_t spans = std::clamp<int64_t>(length / kMinSpan, 1, std::max<int64_t>(wanted, 1));
+        splits.push_back({spans, (length + spans - 1) / spans, static_cast<int64_t>(tokenOfItem.size())});
+        tokenOfItem.insert(tokenOfItem.end(), static_cast<size_t>(shape.kvHeads * spans), t);
+    }
+    // Per item and query head of the group: running max, running sum, then the unnormalized
+    // output row.
     const int64_t partialSize = group * (hd + 2);
-    std::vector<float> partials(static_cast<size_t>(shape.kvHeads * spans * partialSize));
+    std::vector<float> partials(tokenOfItem.size() * static_cast<size_t>(partialSize));
 
-    pool.parallelFor(0, shape.kvHeads * spans, [&](int64_t begin, int64_t end) {
+    pool.parallelFor(0, static_cast<int64_t>(tokenOfItem.size()), [&](int64_t begin, int64_t end) {
         thread_local std::vector<float> scores;
         scores.resize(static_cast<size_t>(group * kBlock));
         for (int64_t item = begin; item < end; ++item) {
-            const int64_t kvHead = item / spans, first = (item % spans) * spanLength;
-            const int64_t last = std::min(length, first + spanLength);
+            const int64_t t = tokenOfItem[static_cast<size_t>(item)];
+            const Split &split = splits[static_cast<size_t>(t)];
+            const int64_t local = item - split.firstItem;
+            const int64_t kvHead = local / split.spans, first = (local % split.spans) * split.spanLength;
+            const int64_t last = std::min(firstLength + t, first + split.spanLength);
             float *maxima = partials.data() + item * partialSize, *sums = maxima + group, *acc = sums + group;
             std::fill(maxima, maxima + group, -std::numeric_limits<float>::infinity());
             std::fill(sums, acc + group * hd, 0.0f);
-            const float *queries = query + kvHead * group * hd;
+            const float *query = queries + t * queryStride + kvHead * group * hd;
             const uint64_t headOffset = static_cast<uint64_t>(kvHead * hd) * valueBytes;
             for (int64_t b = first; b < last; b += kBlock) {
                 const int64_t count = std::min(kBlock, last - b);
                 const uint64_t at = static_cast<uint64_t>(b) * stride + headOffset;
-                kernels.scores(queries, group, hd, cache.keys + at, stride, count, scale, scores.data());
+                kernels.scores(query, group, hd, cache.keys + at, stride, count, scale, scores.data());
                 // Online softmax: rescale what the span has so far to the new maximum.
                 for (int64_t g = 0; g < group; ++g) {
                     float *s = scores.data() + g * count;
@@ -123,25 +143,34 @@ void decodeAttention(const float *query, const KvRows &cache, int64_t length, co
         }
     });
 
-    // Merge the spans of every query head, each scaled to the common maximum.
-    for (int64_t head = 0; head < shape.heads; ++head) {
-        const int64_t kvHead = head / group, g = head % group;
-        auto partial = [&](int64_t span) { return partials.data() + (kvHead * spans + span) * partialSize; };
-        float overallMax = -std::numeric_limits<float>::infinity();
-        for (int64_t s = 0; s < spans; ++s) overallMax = std::max(overallMax, partial(s)[g]);
-        float *o = out + head * hd;
-        std::fill(o, o + hd, 0.0f);
-        float total = 0.0f;
-        for (int64_t s = 0; s < spans; ++s) {
-            const float *p = partial(s);
-            const float weight = std::exp(p[g] - overallMax);
-            total += weight * p[group + g];
-            const float *acc = p + 2 * group + g * hd;
-            for (int64_t i = 0; i < hd; ++i) o[i] += weight * acc[i];
+    // Merge the spans of every query head of a token, each scaled to the common maximum.
+    auto merge = [&](int64_t t) {
+        const Split &split = splits[static_cast<size_t>(t)];
+        for (int64_t head = 0; head < shape.heads; ++head) {
+            const int64_t kvHead = head / group, g = head % group;
+            auto partial = [&](int64_t span) {
+                return partials.data() + (split.firstItem + kvHead * split.spans + span) * partialSize;
+            };
+            float overallMax = -std::numeric_limits<float>::infinity();
+            for (int64_t s = 0; s < split.spans; ++s) overallMax = std::max(overallMax, partial(s)[g]);
+            float *o = out + t * queryStride + head * hd;
+            std::fill(o, o + hd, 0.0f);
+            float total = 0.0f;
+            for (int64_t s = 0; s < split.spans; ++s) {
+                const float *p = partial(s);
+                const float weight = std::exp(p[g] - overallMax);
+                total += weight * p[group + g];
+                const float *acc = p + 2 * group + g * hd;
+                for (int64_t i = 0; i < hd; ++i) o[i] += weight * acc[i];
+            }
+            const float inverse = 1.0f / total;
+            for (int64_t i = 0; i < hd; ++i) o[i] *= inverse;
         }
-        const float inverse = 1.0f / total;
-        for (int64_t i = 0; i < hd; ++i) o[i] *= inverse;
-    }
+    };
+    if (tokens == 1) return merge(0);
+    pool.parallelFor(0, tokens, [&](int64_t begin, int64_t end) {
+        for (int64_t t = begin; t < end; ++t) merge(t);
+    });
 }
 
 }  // namespace qd

@@ -1,9 +1,9 @@
 #pragma once
-// Attention of one new query (a decode step) over the whole KV cache. The prompt path's sgemm
-// tiles are wasted on a single query row, and they first expand every f16 row to f32; this kernel
-// reads the cached rows as they are, converting them in registers, scores each key row for all the
-// query heads of its KV group at once, and splits the positions across the pool (each span keeps
-// its own running softmax, merged at the end).
+// Attention of one new query (a decode step), or of a few (drafted tokens being verified), over the
+// whole KV cache. The prompt path's sgemm tiles are wasted on a single query row, and they first
+// expand every f16 row to f32; this kernel reads the cached rows as they are, converting them in
+// registers, scores each key row for all the query heads of its KV group at once, and splits the
+// positions across the pool (each span keeps its own running softmax, merged at the end).
 #include "kernels/attention.h"
 #include "kernels/cpu_features.h"
 
@@ -16,6 +16,13 @@ namespace qd {
 // kernels (tests force each one); it must be supported by the CPU.
 void decodeAttention(const float *query, const KvRows &cache, int64_t length, const AttentionShape &shape,
                      float *out, ThreadPool &pool, SimdLevel simd = bestSimdLevel());
+
+// The same for `tokens` consecutive queries (drafted tokens being verified) in one parallel pass:
+// query t (queryStride values after query t - 1) attends to the first firstLength + t positions,
+// and its output row (queryStride apart too) is bit for bit what the call above gives it alone.
+void decodeAttention(const float *queries, int64_t queryStride, const KvRows &cache, int64_t firstLength,
+                     int64_t tokens, const AttentionShape &shape, float *out, ThreadPool &pool,
+                     SimdLevel simd = bestSimdLevel());
 
 namespace detail {
 

@@ -104,17 +104,27 @@ void perTokenInRowGroups(const WeightView &w, int64_t tokens, ThreadPool &pool, 
     });
 }
 
-// Each token's input quantized once for the integer dot-product kernels. The buffers belong to the
-// calling thread; the pool's threads read them through the returned pointers while the call lasts.
-const QuantizedActivations *const *quantizedInputs(const float *x, int64_t tokens, int64_t cols) {
-    thread_local std::vector<QuantizedActivations> quantized;
-    thread_local std::vector<const QuantizedActivations *> inputs;
+// Each token's input quantized once for the integer dot-product kernels, several tokens split
+// across the pool. The buffers belong to the calling thread; the pool's threads read them through
+// the returned pointers while the call lasts.
+const QuantizedActivations *const *quantizedInputs(const float *x, int64_t tokens, int64_t cols, ThreadPool &pool) {
+    thread_local std::vector<QuantizedActivations> quantizedBuffer;
+    thread_local std::vector<const QuantizedActivations *> inputsBuffer;
+    // References, so the pool's threads reach this thread's buffers rather than their own.
+    std::vector<QuantizedActivations> &quantized = quantizedBuffer;
+    std::vector<const QuantizedActivations *> &inputs = inputsBuffer;
     quantized.resize(static_cast<size_t>(tokens));
     inputs.resize(static_cast<size_t>(tokens));
-    for (int64_t t = 0; t < tokens; ++t) {
-        quantizeActivationsQ8(x + t * cols, cols, quantized[static_cast<size_t>(t)]);
-        inputs[static_cast<size_t>(t)] = &quantized[static_cast<size_t>(t)];
-    }
+    auto quantize = [&](int64_t begin, int64_t end) {
+        for (int64_t t = begin; t < end; ++t) {
+            quantizeActivationsQ8(x + t * cols, cols, quantized[static_cast<size_t>(t)]);
+            inputs[static_cast<size_t>(t)] = &quantized[static_cast<size_t>(t)];
+        }
+    };
+    if (tokens == 1)
+        quantize(0, 1);
+    else
+        pool.parallelFor(0, tokens, quantize);
     return inputs.data();
 }
 
@@ -122,7 +132,7 @@ const QuantizedActivations *const *quantizedInputs(const float *x, int64_t token
 // other types).
 bool fastMatvecAvx2(const WeightView &w, const float *x, int64_t tokens, float *y, ThreadPool &pool) {
     if (w.type != TensorType::Q8_0 && w.type != TensorType::Q4_0) return false;
-    const auto *inputs = quantizedInputs(x, tokens, w.cols);
+    const auto *inputs = quantizedInputs(x, tokens, w.cols, pool);
     perTokenInRowGroups(w, tokens, pool, [&](const WeightView &rows, int64_t first, int64_t t) {
         detail::matvecRowsQ8Avx2(rows, *inputs[t], y + t * w.rows + first, 0, rows.rows);
     });
@@ -176,7 +186,7 @@ void acrossMatrices(size_t count, const UnitsOf &unitsOf, ThreadPool &pool, cons
 void rowGroupProducts(std::span<const MatmulTarget> targets, const float *x, int64_t tokens, ThreadPool &pool,
                       const MatmulOptions &options) {
     const int64_t cols = targets.front().w.cols;
-    const auto *inputs = quantizedInputs(x, tokens, cols);
+    const auto *inputs = quantizedInputs(x, tokens, cols, pool);
     const bool amx = tokens > 1 && options.amx && cpuHasAmxInt8();
     const int8_t *packed = amx ? packedQuantizedInputs(inputs, tokens, cols) : nullptr;
     acrossMatrices(
@@ -204,7 +214,7 @@ bool fastMatvec(const WeightView &w, const float *x, int64_t tokens, float *y, T
         return true;
     }
     if (vnni == VnniKernel::Rows) {
-        const auto *inputs = quantizedInputs(x, tokens, w.cols);
+        const auto *inputs = quantizedInputs(x, tokens, w.cols, pool);
         pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) {
             detail::matvecRowsQ8Vnni512(w, inputs, tokens, y, r0, r1);
         });
@@ -266,7 +276,7 @@ void matmulSameInput(std::span<const MatmulTarget> targets, const float *x, int6
     }
     for (const MatmulTarget &t : targets) checkShape(t.w, tokens);
     if (rowGroups) return rowGroupProducts(targets, x, tokens, pool, options);
-    const auto *inputs = quantizedInputs(x, tokens, targets.front().w.cols);
+    const auto *inputs = quantizedInputs(x, tokens, targets.front().w.cols, pool);
     acrossMatrices(
         targets.size(), [&](size_t i) { return targets[i].w.rows; }, pool,
         [&](size_t i, int64_t begin, int64_t end) {

@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <vector>
 
@@ -75,6 +76,44 @@ private slots:
                 QVERIFY2(std::fabs(got - expected) <= 2e-5 * (1.0 + std::fabs(expected)),
                          qPrintable(QString("head %1 i %2: %3 vs %4").arg(h).arg(i).arg(got).arg(expected)));
             }
+        }
+    }
+
+    // Several queries in one call (verification) give every row bit for bit what a call for that
+    // query alone gives, however the positions and threads split.
+    void batchRowsEqualSingleQueries_data() {
+        QTest::addColumn<int>("simd");
+        QTest::addColumn<int>("firstLength");
+        QTest::addColumn<int>("threads");
+        for (SimdLevel simd : {SimdLevel::Scalar, SimdLevel::Avx2, SimdLevel::Avx512})
+            for (int firstLength : {1, 60, 127, 500})
+                for (int threads : {1, 2, 3})
+                    QTest::addRow("%s/first%d/t%d", simdLevelName(simd).data(), firstLength, threads)
+                        << static_cast<int>(simd) << firstLength << threads;
+    }
+
+    void batchRowsEqualSingleQueries() {
+        QFETCH(int, simd);
+        QFETCH(int, firstLength);
+        QFETCH(int, threads);
+        const auto level = static_cast<SimdLevel>(simd);
+        if (!simdLevelSupported(level)) QSKIP("this CPU lacks the instruction set");
+        constexpr int64_t heads = 12, kvHeads = 2, hd = 64, tokens = 8, qDim = heads * hd, kvDim = kvHeads * hd;
+        const int64_t length = firstLength + tokens - 1;
+        std::mt19937 rng(static_cast<unsigned>(firstLength));
+        std::normal_distribution<float> normal(0.0f, 1.0f);
+        std::vector<float> q(static_cast<size_t>(tokens * qDim)), k(static_cast<size_t>(length * kvDim)),
+            v(static_cast<size_t>(length * kvDim));
+        for (auto *vec : {&q, &k, &v})
+            for (float &x : *vec) x = 2.0f * normal(rng);
+        const testref::TestKvCache cache = testref::makeTestKvCache(k, v, true);
+        ThreadPool pool(threads);
+        std::vector<float> batch(static_cast<size_t>(tokens * qDim), NAN), single(static_cast<size_t>(qDim), NAN);
+        decodeAttention(q.data(), qDim, cache.rows, firstLength, tokens, {heads, kvHeads, hd}, batch.data(), pool, level);
+        for (int64_t t = 0; t < tokens; ++t) {
+            decodeAttention(&q[t * qDim], cache.rows, firstLength + t, {heads, kvHeads, hd}, single.data(), pool, level);
+            QVERIFY2(std::memcmp(single.data(), &batch[t * qDim], sizeof(float) * qDim) == 0,
+                     qPrintable(QString("token %1").arg(t)));
         }
     }
 };
