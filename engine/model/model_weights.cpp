@@ -148,14 +148,13 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
         if (options.progress) options.progress(fraction);
     };
 
-    // Matrices the file stores as they run are used from its map; the others are converted into
-    // one buffer of huge pages, 64-byte aligned for the kernels' widest loads, or read from the
-    // weight cache's map.
+    // Matrices the file stores as they run are used from a map of the file; the others are
+    // converted into one buffer of huge pages, 64-byte aligned for the kernels' widest loads, or
+    // read from the weight cache's map. The maps of the model's files are the weights' own: their
+    // pages are moved into huge pages under them, which must never happen to the source's maps,
+    // whose pages conversions (and the end of this load) release.
     const std::vector<std::string> names = matrixNames(c);
     std::map<std::string, WeightView> views;
-    // Matrices used as the file stores them are read through maps of the model's files of the
-    // weights' own: their pages are moved into huge pages under them, which must never happen to
-    // the source's maps, whose pages conversions (and the end of this load) release.
     const std::vector<const MappedFile *> sourceMaps = src.mappedFiles();
     std::vector<std::optional<MappedFile>> ownMaps(sourceMaps.size());
     auto inOwnMap = [&](std::span<const uint8_t> data) {
