@@ -97,23 +97,26 @@ void decodeAttention(const float *queries, int64_t queryStride, const KvRows &ca
     };
     const int64_t wanted = (2 * pool.size() + shape.kvHeads - 1) / shape.kvHeads;
     std::vector<Split> splits;
-    std::vector<int64_t> tokenOfItem;
+    int64_t items = 0;
     for (int64_t t = 0; t < tokens; ++t) {
         const int64_t length = firstLength + t;
         const int64_t spans = std::clamp<int64_t>(length / kMinSpan, 1, std::max<int64_t>(wanted, 1));
-        splits.push_back({spans, (length + spans - 1) / spans, static_cast<int64_t>(tokenOfItem.size())});
-        tokenOfItem.insert(tokenOfItem.end(), static_cast<size_t>(shape.kvHeads * spans), t);
+        splits.push_back({spans, (length + spans - 1) / spans, items});
+        items += shape.kvHeads * spans;
     }
     // Per item and query head of the group: running max, running sum, then the unnormalized
     // output row.
     const int64_t partialSize = group * (hd + 2);
-    std::vector<float> partials(tokenOfItem.size() * static_cast<size_t>(partialSize));
+    std::vector<float> partials(static_cast<size_t>(items * partialSize));
 
-    pool.parallelFor(0, static_cast<int64_t>(tokenOfItem.size()), [&](int64_t begin, int64_t end) {
+    pool.parallelFor(0, items, [&](int64_t begin, int64_t end) {
         thread_local std::vector<float> scores;
         scores.resize(static_cast<size_t>(group * kBlock));
         for (int64_t item = begin; item < end; ++item) {
-            const int64_t t = tokenOfItem[static_cast<size_t>(item)];
+            // The token whose items include this one: the last to start at or before it.
+            const auto t = std::upper_bound(splits.begin(), splits.end(), item,
+                                            [](int64_t i, const Split &split) { return i < split.firstItem; }) -
+                           splits.begin() - 1;
             const Split &split = splits[static_cast<size_t>(t)];
             const int64_t local = item - split.firstItem;
             const int64_t kvHead = local / split.spans, first = (local % split.spans) * split.spanLength;
@@ -167,7 +170,6 @@ void decodeAttention(const float *queries, int64_t queryStride, const KvRows &ca
             for (int64_t i = 0; i < hd; ++i) o[i] *= inverse;
         }
     };
-    if (tokens == 1) return merge(0);
     pool.parallelFor(0, tokens, [&](int64_t begin, int64_t end) {
         for (int64_t t = begin; t < end; ++t) merge(t);
     });
