@@ -153,7 +153,6 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     // read from the weight cache's map. The maps of the model's files are the weights' own: their
     // pages are moved into huge pages under them, which must never happen to the source's maps,
     // whose pages conversions (and the end of this load) release.
-    const std::vector<std::string> names = matrixNames(c);
     std::map<std::string, WeightView> views;
     const std::vector<const MappedFile *> sourceMaps = src.mappedFiles();
     std::vector<std::optional<MappedFile>> ownMaps(sourceMaps.size());
@@ -173,7 +172,7 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(std::shared_ptr<const Mod
     std::vector<std::string> convertedNames;
     std::vector<size_t> offsets;  // of conversions[i] in the buffer
     size_t totalBytes = 0, convertedBytes = 0;
-    for (const auto &name : names) {
+    for (const auto &name : matrixNames(c)) {
         const SourceTensor &t = tensor(name);
         const TensorType target = targetType(t, level, src.path());
         const WeightLayout layout = options.rowGroups && rowGroupsSupported(target, rows(t), cols(t))

@@ -3,7 +3,7 @@
 // the same model at the same level reads them instead of converting again (tens of seconds for a
 // 1.5B model). One entry is one GGUF file holding the converted matrices of one (source, level),
 // and those rearranged into row groups (row_groups.h); matrices the model already stores in the
-// level's type and layout are not in it (loads copy those from the model's own file). The file
+// level's type and layout are not in it (loads use those from the model's own file). The file
 // records the key it was made for (every tensor file's absolute path, size and modification time,
 // the level and the cache format), and an entry whose key, tensors or structure do not match
 // exactly is ignored and replaced; nothing read from the file is trusted unchecked.
