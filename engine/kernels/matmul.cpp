@@ -300,6 +300,11 @@ void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, Threa
         pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { kernels.matvec(w, x, y, r0, r1); });
         return;
     }
+    const bool floatType = w.type == TensorType::F32 || w.type == TensorType::F16 || w.type == TensorType::BF16;
+    if (floatType && options.simd == SimdLevel::Avx512) {
+        pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { detail::matvecFloatRowsAvx512(w, x, tokens, y, r0, r1); });
+        return;
+    }
     perTokenInRowGroups(w, tokens, pool, [&](const WeightView &rows, int64_t first, int64_t t) {
         kernels.matvec(rows, x + t * w.cols, y + t * w.rows + first, 0, rows.rows);
     });

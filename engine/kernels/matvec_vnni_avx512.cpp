@@ -3,6 +3,7 @@
 // 8 per block, which are exact; each block's lanes are then scaled by d_weight * d_activation.
 #include "kernels/block_formats.h"
 #include "kernels/block_scales_avx512.h"
+#include "kernels/decode_batch.h"
 #include "kernels/matvec_fast.h"
 #include "kernels/row_streams.h"
 
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 // Only these functions use AVX-512 BW/DQ/VL/VNNI; matmul calls them after checking the CPU.
 #define QD_VNNI __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,avx512vnni,avx2,fma,f16c")))
@@ -165,11 +167,18 @@ QD_VNNI void rowsTimesInputs(const WeightView &w, const QuantizedActivations *co
 
 // A Q4_K block's 32 bytes qs[32c..32c+31] hold sub-block 2c in the low nibbles and 2c+1 in the
 // high ones: [low, high] is 64 values in element order, matching the activations directly.
-QD_VNNI float dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations &x, int64_t nb) {
+// One row times T inputs: each block's scales and nibbles are unpacked once for all of them (the
+// unpacking, not memory, bounds this kernel, so one input at a time T inputs cost T times one),
+// and each input's sums run through the same f32 operations as when it is alone.
+template <int T>
+QD_VNNI void dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations *const *x, int64_t nb, float *y,
+                     int64_t yStride) {
     const __m256i low4 = _mm256_set1_epi8(0x0F);
-    alignas(32) float scales[8];
-    __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
-    __m256 minimums = _mm256_setzero_ps();
+    alignas(32) float scales[T][8];
+    __m512 acc0[T], acc1[T];
+    __m256 minimums[T];
+#pragma GCC unroll 8
+    for (int t = 0; t < T; ++t) acc0[t] = acc1[t] = _mm512_setzero_ps(), minimums[t] = _mm256_setzero_ps();
     for (int64_t b = 0; b < nb; ++b) {
         const BlockQ4_K &blk = blocks[b];
         _mm_prefetch(reinterpret_cast<const char *>(blocks + b) + 2048, _MM_HINT_T0);
@@ -183,26 +192,37 @@ QD_VNNI float dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations &x, in
         const uint32_t scaleLo = packed[0] & low6, minLo = packed[1] & low6;
         const uint32_t scaleHi = (packed[2] & low4x4) | (((packed[0] >> 6) & low2x4) << 4);
         const uint32_t minHi = ((packed[2] >> 4) & low4x4) | (((packed[1] >> 6) & low2x4) << 4);
-        const __m256 dx = _mm256_loadu_ps(x.d.data() + 8 * b);
         const __m256 scale8 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_set_epi32(0, 0, static_cast<int>(scaleHi), static_cast<int>(scaleLo))));
         const __m256 min8 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_set_epi32(0, 0, static_cast<int>(minHi), static_cast<int>(minLo))));
-        _mm256_store_ps(scales, _mm256_mul_ps(_mm256_mul_ps(scale8, _mm256_set1_ps(_cvtsh_ss(blk.d))), dx));
-        const __m256 sums = _mm256_cvtepi32_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(x.blockSum.data() + 8 * b)));
-        minimums = _mm256_fmadd_ps(_mm256_mul_ps(min8, _mm256_set1_ps(_cvtsh_ss(blk.dmin))), _mm256_mul_ps(dx, sums), minimums);
-        const int8_t *xb = x.q.data() + 256 * b;
+        const __m256 weightScales = _mm256_mul_ps(scale8, _mm256_set1_ps(_cvtsh_ss(blk.d)));
+        const __m256 weightMins = _mm256_mul_ps(min8, _mm256_set1_ps(_cvtsh_ss(blk.dmin)));
+        __m512i w[4];
         for (int c = 0; c < 4; ++c) {
             const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(blk.qs + 32 * c));
-            const __m512i w = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_and_si256(bytes, low4)),
-                                                 _mm256_and_si256(_mm256_srli_epi16(bytes, 4), low4), 1);
-            const __m512i dot = _mm512_dpbusd_epi32(_mm512_setzero_si512(), w, _mm512_loadu_si512(xb + 64 * c));
-            if (c % 2 == 0)
-                acc0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales + 2 * c, true), acc0);
-            else
-                acc1 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales + 2 * c, true), acc1);
+            w[c] = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_and_si256(bytes, low4)),
+                                      _mm256_and_si256(_mm256_srli_epi16(bytes, 4), low4), 1);
+        }
+#pragma GCC unroll 8
+        for (int t = 0; t < T; ++t) {
+            const QuantizedActivations &xt = *x[t];
+            const __m256 dx = _mm256_loadu_ps(xt.d.data() + 8 * b);
+            _mm256_store_ps(scales[t], _mm256_mul_ps(weightScales, dx));
+            const __m256 sums = _mm256_cvtepi32_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(xt.blockSum.data() + 8 * b)));
+            minimums[t] = _mm256_fmadd_ps(weightMins, _mm256_mul_ps(dx, sums), minimums[t]);
+            const int8_t *xb = xt.q.data() + 256 * b;
+            for (int c = 0; c < 4; ++c) {
+                const __m512i dot = _mm512_dpbusd_epi32(_mm512_setzero_si512(), w[c], _mm512_loadu_si512(xb + 64 * c));
+                if (c % 2 == 0)
+                    acc0[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales[t] + 2 * c, true), acc0[t]);
+                else
+                    acc1[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales[t] + 2 * c, true), acc1[t]);
+            }
         }
     }
-    return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1)) -
-           _mm512_reduce_add_ps(_mm512_zextps256_ps512(minimums));
+#pragma GCC unroll 8
+    for (int t = 0; t < T; ++t)
+        y[t * yStride] = _mm512_reduce_add_ps(_mm512_add_ps(acc0[t], acc1[t])) -
+                         _mm512_reduce_add_ps(_mm512_zextps256_ps512(minimums[t]));
 }
 
 // A Q6_K block is two halves of 128 values; in each, byte i of ql[0..63] holds the low 4 bits of
@@ -222,13 +242,17 @@ QD_VNNI inline void unpackQ6_KHalf(const BlockQ6_K &blk, int half, __m512i &firs
     second = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi64(ql, 4), low4), _mm512_slli_epi64(topSecond, 4));
 }
 
-// Q6_K row times 8-bit activations. Each 64 values are one dot-product instruction whose lane l
-// (4 values) lies in group 4c + l / 4 of the block and in activation block 2c + l / 8; the lanes
-// start at -32 times the sum of their activations (4x the Q4_0 bias), so they end at
-// sum((q - 32) * x).
-QD_VNNI float dotQ6_K(const BlockQ6_K *blocks, const QuantizedActivations &x, int64_t nb) {
+// Q6_K row times T inputs of 8-bit activations, each block unpacked once for all of them (as for
+// Q4_K). Each 64 values are one dot-product instruction whose lane l (4 values) lies in group
+// 4c + l / 4 of the block and in activation block 2c + l / 8; the lanes start at -32 times the
+// sum of their activations (4x the Q4_0 bias), so they end at sum((q - 32) * x).
+template <int T>
+QD_VNNI void dotQ6_K(const BlockQ6_K *blocks, const QuantizedActivations *const *x, int64_t nb, float *y,
+                     int64_t yStride) {
     const __m512i groupOfLane = _mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
-    __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
+    __m512 acc0[T], acc1[T];
+#pragma GCC unroll 8
+    for (int t = 0; t < T; ++t) acc0[t] = acc1[t] = _mm512_setzero_ps();
     for (int64_t b = 0; b < nb; ++b) {
         const BlockQ6_K &blk = blocks[b];
         const auto *ahead = reinterpret_cast<const char *>(blocks + b) + 2048;
@@ -242,32 +266,60 @@ QD_VNNI float dotQ6_K(const BlockQ6_K *blocks, const QuantizedActivations &x, in
             for (int k = 0; k < 2; ++k) {
                 const int c = 2 * half + k;
                 const int64_t e = 256 * b + 64 * c;  // first element of these 64
-                const __m512i start = _mm512_slli_epi32(_mm512_loadu_si512(x.nibbleBias.data() + e / 4), 2);
-                const __m512i dot = _mm512_dpbusd_epi32(start, values[k], _mm512_loadu_si512(x.q.data() + e));
-                const __m512 laneScale =
-                    _mm512_mul_ps(_mm512_permutexvar_ps(_mm512_add_epi32(groupOfLane, _mm512_set1_epi32(4 * c)), groupScales),
-                                  _mm512_loadu_ps(x.laneScales.data() + e / 4));
-                if (k == 0)
-                    acc0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), laneScale, acc0);
-                else
-                    acc1 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), laneScale, acc1);
+                const __m512 weightScale = _mm512_permutexvar_ps(_mm512_add_epi32(groupOfLane, _mm512_set1_epi32(4 * c)), groupScales);
+#pragma GCC unroll 8
+                for (int t = 0; t < T; ++t) {
+                    const QuantizedActivations &xt = *x[t];
+                    const __m512i start = _mm512_slli_epi32(_mm512_loadu_si512(xt.nibbleBias.data() + e / 4), 2);
+                    const __m512i dot = _mm512_dpbusd_epi32(start, values[k], _mm512_loadu_si512(xt.q.data() + e));
+                    const __m512 laneScale = _mm512_mul_ps(weightScale, _mm512_loadu_ps(xt.laneScales.data() + e / 4));
+                    if (k == 0)
+                        acc0[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), laneScale, acc0[t]);
+                    else
+                        acc1[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), laneScale, acc1[t]);
+                }
             }
         }
     }
-    return _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
+#pragma GCC unroll 8
+    for (int t = 0; t < T; ++t) y[t * yStride] = _mm512_reduce_add_ps(_mm512_add_ps(acc0[t], acc1[t]));
 }
 
-// Q4_K and Q6_K rows: every input over a row while it is in cache.
-template <typename Block, float (*dot)(const Block *, const QuantizedActivations &, int64_t)>
+// Inputs per pass over a Q4_K or Q6_K row: their accumulators stay in registers beside the
+// block's unpacked weights.
+constexpr int64_t kSuperBlockTokensPerPass = 5;
+
+template <typename Block, int T>
+QD_VNNI inline void superBlockDot(const Block *row, const QuantizedActivations *const *x, int64_t nb, float *y,
+                                  int64_t yStride) {
+    if constexpr (std::is_same_v<Block, BlockQ4_K>)
+        dotQ4_K<T>(row, x, nb, y, yStride);
+    else
+        dotQ6_K<T>(row, x, nb, y, yStride);
+}
+
+// Q4_K and Q6_K rows: every input over a row while it is in cache, kSuperBlockTokensPerPass or fewer
+// at a time.
+template <typename Block>
 QD_VNNI void superBlockRowsTimesInputs(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens,
                                        float *y, int64_t rowBegin, int64_t rowEnd) {
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
+    const int64_t nb = w.cols / 256;
     const RowStreams order(rowBegin, rowEnd);
     for (int64_t visit = 0; visit < order.visits(); ++visit) {
         const int64_t r = order.row(visit);
         if (r == rowEnd) continue;
-        for (int64_t t = 0; t < tokens; ++t)
-            y[t * w.rows + r] = dot(reinterpret_cast<const Block *>(w.data + r * stride), *x[t], w.cols / 256);
+        const auto *row = reinterpret_cast<const Block *>(w.data + r * stride);
+        forEachPass(tokens, kSuperBlockTokensPerPass, [&](int64_t t0, int64_t count) {
+            float *out = y + t0 * w.rows + r;
+            switch (count) {
+            case 1: superBlockDot<Block, 1>(row, x + t0, nb, out, w.rows); break;
+            case 2: superBlockDot<Block, 2>(row, x + t0, nb, out, w.rows); break;
+            case 3: superBlockDot<Block, 3>(row, x + t0, nb, out, w.rows); break;
+            case 4: superBlockDot<Block, 4>(row, x + t0, nb, out, w.rows); break;
+            default: superBlockDot<Block, kSuperBlockTokensPerPass>(row, x + t0, nb, out, w.rows); break;
+            }
+        });
     }
 }
 
@@ -277,8 +329,8 @@ QD_VNNI void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations
                                  int64_t rowBegin, int64_t rowEnd) {
     if (w.type == TensorType::Q4_0) return rowsTimesInputs<BlockQ4_0>(w, x, tokens, y, rowBegin, rowEnd);
     if (w.type == TensorType::Q8_0) return rowsTimesInputs<BlockQ8_0>(w, x, tokens, y, rowBegin, rowEnd);
-    if (w.type == TensorType::Q4_K) return superBlockRowsTimesInputs<BlockQ4_K, dotQ4_K>(w, x, tokens, y, rowBegin, rowEnd);
-    superBlockRowsTimesInputs<BlockQ6_K, dotQ6_K>(w, x, tokens, y, rowBegin, rowEnd);
+    if (w.type == TensorType::Q4_K) return superBlockRowsTimesInputs<BlockQ4_K>(w, x, tokens, y, rowBegin, rowEnd);
+    superBlockRowsTimesInputs<BlockQ6_K>(w, x, tokens, y, rowBegin, rowEnd);
 }
 
 }  // namespace qd::detail

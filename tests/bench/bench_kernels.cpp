@@ -191,7 +191,7 @@ void matmulShapes(benchmark::internal::Benchmark *b) {
 // Where the decode kernels give way to dequantize + sgemm (kMaxDecodeBatch, decode_batch.h), and how
 // the tile size serves short prompts (tileRows in matmul.cpp).
 void fewTokenShapes(benchmark::internal::Benchmark *b) {
-    for (int t : {3, 4, 5})  // Q8_0, Q4_0, Q4_K
+    for (int t : {1, 2, 3, 4, 5, 6})  // F16, BF16, Q8_0, Q4_0, Q4_K, Q6_K
         for (int tokens : {1, 2, 3, 4, 6, 8, 12, 13, 16, 64}) b->Args({t, 1536, 1536, 2, tokens});
 }
 
