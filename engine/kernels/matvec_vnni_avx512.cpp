@@ -174,9 +174,13 @@ template <int T>
 QD_VNNI void dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations *const *x, int64_t nb, float *y,
                      int64_t yStride) {
     const __m256i low4 = _mm256_set1_epi8(0x0F);
-    alignas(32) float scales[T][8];
     __m512 acc0[T], acc1[T];
     __m256 minimums[T];
+    // Lanes 0-7 take sub-block scale 2c, lanes 8-15 scale 2c + 1 (the two sub-blocks of one
+    // dot-product instruction), picked from the block's 8 scales in a register.
+    __m512i pairOf[4];
+    for (int c = 0; c < 4; ++c)
+        pairOf[c] = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_set1_epi32(2 * c)), _mm256_set1_epi32(2 * c + 1), 1);
 #pragma GCC unroll 8
     for (int t = 0; t < T; ++t) acc0[t] = acc1[t] = _mm512_setzero_ps(), minimums[t] = _mm256_setzero_ps();
     for (int64_t b = 0; b < nb; ++b) {
@@ -206,16 +210,17 @@ QD_VNNI void dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations *const 
         for (int t = 0; t < T; ++t) {
             const QuantizedActivations &xt = *x[t];
             const __m256 dx = _mm256_loadu_ps(xt.d.data() + 8 * b);
-            _mm256_store_ps(scales[t], _mm256_mul_ps(weightScales, dx));
+            const __m512 scales = _mm512_castps256_ps512(_mm256_mul_ps(weightScales, dx));
             const __m256 sums = _mm256_cvtepi32_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(xt.blockSum.data() + 8 * b)));
             minimums[t] = _mm256_fmadd_ps(weightMins, _mm256_mul_ps(dx, sums), minimums[t]);
             const int8_t *xb = xt.q.data() + 256 * b;
             for (int c = 0; c < 4; ++c) {
                 const __m512i dot = _mm512_dpbusd_epi32(_mm512_setzero_si512(), w[c], _mm512_loadu_si512(xb + 64 * c));
+                const __m512 pairScales = _mm512_permutexvar_ps(pairOf[c], scales);
                 if (c % 2 == 0)
-                    acc0[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales[t] + 2 * c, true), acc0[t]);
+                    acc0[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScales, acc0[t]);
                 else
-                    acc1[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScale(scales[t] + 2 * c, true), acc1[t]);
+                    acc1[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), pairScales, acc1[t]);
             }
         }
     }
