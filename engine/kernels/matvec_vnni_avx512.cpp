@@ -173,7 +173,8 @@ QD_VNNI void rowsTimesInputs(const WeightView &w, const QuantizedActivations *co
 template <int T>
 QD_VNNI void dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations *const *x, int64_t nb, float *y,
                      int64_t yStride) {
-    const __m256i low4 = _mm256_set1_epi8(0x0F);
+    const __m512i low4 = _mm512_set1_epi8(0x0F);
+    const __m512i highHalfByNibble = _mm512_inserti64x4(_mm512_setzero_si512(), _mm256_set1_epi16(4), 1);
     __m512 acc0[T], acc1[T];
     __m256 minimums[T];
     // Lanes 0-7 take sub-block scale 2c, lanes 8-15 scale 2c + 1 (the two sub-blocks of one
@@ -200,11 +201,11 @@ QD_VNNI void dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations *const 
         const __m256 min8 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_set_epi32(0, 0, static_cast<int>(minHi), static_cast<int>(minLo))));
         const __m256 weightScales = _mm256_mul_ps(scale8, _mm256_set1_ps(_cvtsh_ss(blk.d)));
         const __m256 weightMins = _mm256_mul_ps(min8, _mm256_set1_ps(_cvtsh_ss(blk.dmin)));
+        // The 32 bytes in both halves (a broadcast load), the high half shifted down by a nibble.
         __m512i w[4];
         for (int c = 0; c < 4; ++c) {
-            const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(blk.qs + 32 * c));
-            w[c] = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_and_si256(bytes, low4)),
-                                      _mm256_and_si256(_mm256_srli_epi16(bytes, 4), low4), 1);
+            const __m512i bytes = _mm512_broadcast_i64x4(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(blk.qs + 32 * c)));
+            w[c] = _mm512_and_si512(_mm512_srlv_epi16(bytes, highHalfByNibble), low4);
         }
 #pragma GCC unroll 8
         for (int t = 0; t < T; ++t) {
