@@ -86,9 +86,9 @@ void gemmTiles(const WeightView &w, const float *x, int64_t tokens, float *y, Th
 // Up to kMaxDecodeBatch tokens (decode_batch.h) every path below computes each token as it would
 // alone, so speculative verification matches decoding. It is also where the register kernels win:
 // CPU time for 1536x1536 on 2 threads (bench_kernels), 8 tokens Q4_0 955 us vs 1277 us with
-// sgemm, Q8_0 823 vs 1498; at 16 tokens they are even. Q4_K and BF16, one token at a time, lose
-// to sgemm from 4 tokens on (Q4_K, 8 tokens: 1145 vs 828), a cost paid only by prompts of 4 to
-// 12 new tokens.
+// sgemm, Q8_0 823 vs 1498; at 16 tokens they are even. The Q4_K, Q6_K, BF16 and float kernels
+// also convert each weight once for all the tokens (Q4_K, 8 tokens: 186-191 us real time, against
+// 315-327 when each token unpacked the blocks again).
 
 // Runs kernel(rows, firstRow, token) for every token over groups of kRowGroupRows rows, so a
 // group's weights stay in cache while each token passes over them. `rows` is the group in the
@@ -302,7 +302,8 @@ void matmul(const WeightView &w, const float *x, int64_t tokens, float *y, Threa
     }
     const bool floatType = w.type == TensorType::F32 || w.type == TensorType::F16 || w.type == TensorType::BF16;
     if (floatType && options.simd == SimdLevel::Avx512) {
-        pool.parallelFor(0, w.rows, [&](int64_t r0, int64_t r1) { detail::matvecFloatRowsAvx512(w, x, tokens, y, r0, r1); });
+        pool.parallelFor(0, w.rows,
+                         [&](int64_t r0, int64_t r1) { detail::matvecFloatRowsAvx512(w, x, tokens, y, r0, r1); });
         return;
     }
     perTokenInRowGroups(w, tokens, pool, [&](const WeightView &rows, int64_t first, int64_t t) {

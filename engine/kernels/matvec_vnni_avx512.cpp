@@ -204,7 +204,8 @@ QD_VNNI void dotQ4_K(const BlockQ4_K *blocks, const QuantizedActivations *const 
         // The 32 bytes in both halves (a broadcast load), the high half shifted down by a nibble.
         __m512i w[4];
         for (int c = 0; c < 4; ++c) {
-            const __m512i bytes = _mm512_broadcast_i64x4(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(blk.qs + 32 * c)));
+            const auto *qs = reinterpret_cast<const __m256i *>(blk.qs + 32 * c);
+            const __m512i bytes = _mm512_broadcast_i64x4(_mm256_loadu_si256(qs));
             w[c] = _mm512_and_si512(_mm512_srlv_epi16(bytes, highHalfByNibble), low4);
         }
 #pragma GCC unroll 8
