@@ -2,7 +2,6 @@
 // as dequantize.cpp defines it) and multiplied into per-row accumulators.
 #include "kernels/block_formats.h"
 #include "kernels/block_scales_avx512.h"
-#include "kernels/decode_batch.h"
 #include "kernels/half.h"
 #include "kernels/matvec.h"
 #include "kernels/row_streams.h"
@@ -238,23 +237,18 @@ template <typename Load>
 QD_AVX512 void floatRowsTimesInputs(const WeightView &w, const float *x, int64_t tokens, float *y, int64_t rowBegin,
                                     int64_t rowEnd) {
     const auto *rows = reinterpret_cast<const typename Load::Element *>(w.data);
-    const RowStreams order(rowBegin, rowEnd);
-    for (int64_t visit = 0; visit < order.visits(); ++visit) {
-        const int64_t r = order.row(visit);
-        if (r == rowEnd) continue;
-        forEachPass(tokens, kFloatTokensPerPass, [&](int64_t t0, int64_t count) {
-            const auto *row = rows + r * w.cols;
-            const float *xt = x + t0 * w.cols;
-            float *out = y + t0 * w.rows + r;
-            switch (count) {
+    forEachRowPass(rowBegin, rowEnd, tokens, kFloatTokensPerPass, [&](int64_t r, int64_t t0, int64_t count) {
+        const auto *row = rows + r * w.cols;
+        const float *xt = x + t0 * w.cols;
+        float *out = y + t0 * w.rows + r;
+        switch (count) {
 #define QD_TOKENS(n) \
     case n: dots<Load, n>(row, xt, w.cols, w.cols, out, w.rows); break;
-                QD_TOKENS(1) QD_TOKENS(2) QD_TOKENS(3) QD_TOKENS(4) QD_TOKENS(5) QD_TOKENS(6) QD_TOKENS(7)
+            QD_TOKENS(1) QD_TOKENS(2) QD_TOKENS(3) QD_TOKENS(4) QD_TOKENS(5) QD_TOKENS(6) QD_TOKENS(7)
 #undef QD_TOKENS
-            default: dots<Load, kFloatTokensPerPass>(row, xt, w.cols, w.cols, out, w.rows); break;
-            }
-        });
-    }
+        default: dots<Load, kFloatTokensPerPass>(row, xt, w.cols, w.cols, out, w.rows); break;
+        }
+    });
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // AVX-512 BF16 kernel: bf16 weight rows times bf16-rounded activations with the dot-product
 // instruction, which multiplies pairs of bf16 values and adds them into f32 lanes.
-#include "kernels/decode_batch.h"
 #include "kernels/matvec_fast.h"
 #include "kernels/row_streams.h"
 
@@ -66,22 +65,17 @@ QD_BF16DOT void matvecRowsBf16Dot512(const WeightView &w, const uint16_t *x, int
                                      int64_t rowBegin, int64_t rowEnd) {
     const auto *rows = reinterpret_cast<const uint16_t *>(w.data);
     // Every input over a row while it is in cache.
-    const RowStreams order(rowBegin, rowEnd);
-    for (int64_t visit = 0; visit < order.visits(); ++visit) {
-        const int64_t r = order.row(visit);
-        if (r == rowEnd) continue;
-        forEachPass(tokens, kTokensPerPass, [&](int64_t t0, int64_t count) {
-            const uint16_t *row = rows + r * w.cols, *xt = x + t0 * w.cols;
-            float *out = y + t0 * w.rows + r;
-            switch (count) {
+    forEachRowPass(rowBegin, rowEnd, tokens, kTokensPerPass, [&](int64_t r, int64_t t0, int64_t count) {
+        const uint16_t *row = rows + r * w.cols, *xt = x + t0 * w.cols;
+        float *out = y + t0 * w.rows + r;
+        switch (count) {
 #define QD_TOKENS(n) \
     case n: dotsBf16<n>(row, xt, w.cols, w.cols, out, w.rows); break;
-                QD_TOKENS(1) QD_TOKENS(2) QD_TOKENS(3) QD_TOKENS(4) QD_TOKENS(5) QD_TOKENS(6) QD_TOKENS(7)
+            QD_TOKENS(1) QD_TOKENS(2) QD_TOKENS(3) QD_TOKENS(4) QD_TOKENS(5) QD_TOKENS(6) QD_TOKENS(7)
 #undef QD_TOKENS
-            default: dotsBf16<kTokensPerPass>(row, xt, w.cols, w.cols, out, w.rows); break;
-            }
-        });
-    }
+        default: dotsBf16<kTokensPerPass>(row, xt, w.cols, w.cols, out, w.rows); break;
+        }
+    });
 }
 
 }  // namespace qd::detail

@@ -3,7 +3,6 @@
 // 8 per block, which are exact; each block's lanes are then scaled by d_weight * d_activation.
 #include "kernels/block_formats.h"
 #include "kernels/block_scales_avx512.h"
-#include "kernels/decode_batch.h"
 #include "kernels/matvec_fast.h"
 #include "kernels/row_streams.h"
 
@@ -143,26 +142,20 @@ QD_VNNI void rowsTimesInputs(const WeightView &w, const QuantizedActivations *co
                              int64_t rowBegin, int64_t rowEnd) {
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
     const int64_t nb = w.cols / 32;
-    for (int64_t t0 = 0; t0 < tokens; t0 += kMaxTokens) {
-        const int64_t n = std::min(kMaxTokens, tokens - t0);
-        const RowStreams order(rowBegin, rowEnd);
-        for (int64_t visit = 0; visit < order.visits(); ++visit) {
-            const int64_t r = order.row(visit);
-            if (r == rowEnd) continue;
-            const auto *row = reinterpret_cast<const Block *>(w.data + r * stride);
-            float *out = y + t0 * w.rows + r;
-            switch (n) {
-            case 1: rowTimesInputs<Block, 1>(row, x + t0, nb, out, w.rows); break;
-            case 2: rowTimesInputs<Block, 2>(row, x + t0, nb, out, w.rows); break;
-            case 3: rowTimesInputs<Block, 3>(row, x + t0, nb, out, w.rows); break;
-            case 4: rowTimesInputs<Block, 4>(row, x + t0, nb, out, w.rows); break;
-            case 5: rowTimesInputs<Block, 5>(row, x + t0, nb, out, w.rows); break;
-            case 6: rowTimesInputs<Block, 6>(row, x + t0, nb, out, w.rows); break;
-            case 7: rowTimesInputs<Block, 7>(row, x + t0, nb, out, w.rows); break;
-            default: rowTimesInputs<Block, 8>(row, x + t0, nb, out, w.rows); break;
-            }
+    forEachRowPass(rowBegin, rowEnd, tokens, kMaxTokens, [&](int64_t r, int64_t t0, int64_t count) {
+        const auto *row = reinterpret_cast<const Block *>(w.data + r * stride);
+        float *out = y + t0 * w.rows + r;
+        switch (count) {
+        case 1: rowTimesInputs<Block, 1>(row, x + t0, nb, out, w.rows); break;
+        case 2: rowTimesInputs<Block, 2>(row, x + t0, nb, out, w.rows); break;
+        case 3: rowTimesInputs<Block, 3>(row, x + t0, nb, out, w.rows); break;
+        case 4: rowTimesInputs<Block, 4>(row, x + t0, nb, out, w.rows); break;
+        case 5: rowTimesInputs<Block, 5>(row, x + t0, nb, out, w.rows); break;
+        case 6: rowTimesInputs<Block, 6>(row, x + t0, nb, out, w.rows); break;
+        case 7: rowTimesInputs<Block, 7>(row, x + t0, nb, out, w.rows); break;
+        default: rowTimesInputs<Block, 8>(row, x + t0, nb, out, w.rows); break;
         }
-    }
+    });
 }
 
 // A Q4_K block's 32 bytes qs[32c..32c+31] hold sub-block 2c in the low nibbles and 2c+1 in the
@@ -312,22 +305,17 @@ QD_VNNI void superBlockRowsTimesInputs(const WeightView &w, const QuantizedActiv
                                        float *y, int64_t rowBegin, int64_t rowEnd) {
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
     const int64_t nb = w.cols / 256;
-    const RowStreams order(rowBegin, rowEnd);
-    for (int64_t visit = 0; visit < order.visits(); ++visit) {
-        const int64_t r = order.row(visit);
-        if (r == rowEnd) continue;
+    forEachRowPass(rowBegin, rowEnd, tokens, kSuperBlockTokensPerPass, [&](int64_t r, int64_t t0, int64_t count) {
         const auto *row = reinterpret_cast<const Block *>(w.data + r * stride);
-        forEachPass(tokens, kSuperBlockTokensPerPass, [&](int64_t t0, int64_t count) {
-            float *out = y + t0 * w.rows + r;
-            switch (count) {
-            case 1: superBlockDot<Block, 1>(row, x + t0, nb, out, w.rows); break;
-            case 2: superBlockDot<Block, 2>(row, x + t0, nb, out, w.rows); break;
-            case 3: superBlockDot<Block, 3>(row, x + t0, nb, out, w.rows); break;
-            case 4: superBlockDot<Block, 4>(row, x + t0, nb, out, w.rows); break;
-            default: superBlockDot<Block, kSuperBlockTokensPerPass>(row, x + t0, nb, out, w.rows); break;
-            }
-        });
-    }
+        float *out = y + t0 * w.rows + r;
+        switch (count) {
+        case 1: superBlockDot<Block, 1>(row, x + t0, nb, out, w.rows); break;
+        case 2: superBlockDot<Block, 2>(row, x + t0, nb, out, w.rows); break;
+        case 3: superBlockDot<Block, 3>(row, x + t0, nb, out, w.rows); break;
+        case 4: superBlockDot<Block, 4>(row, x + t0, nb, out, w.rows); break;
+        default: superBlockDot<Block, kSuperBlockTokensPerPass>(row, x + t0, nb, out, w.rows); break;
+        }
+    });
 }
 
 }  // namespace

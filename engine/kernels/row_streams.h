@@ -1,5 +1,7 @@
 #pragma once
 // The order in which a decode kernel visits its share of weight rows.
+#include "kernels/decode_batch.h"
+
 #include <cstdint>
 
 namespace qd::detail {
@@ -26,5 +28,18 @@ public:
 private:
     int64_t begin_, end_, runs_, perRun_;
 };
+
+// Visits the rows [rowBegin, rowEnd) in RowStreams order and, at each row, the tokens in passes
+// (forEachPass), calling run(row, firstToken, count): every pass of a row runs while the row is
+// in cache.
+template <typename Run>
+void forEachRowPass(int64_t rowBegin, int64_t rowEnd, int64_t tokens, int64_t perPass, const Run &run) {
+    const RowStreams order(rowBegin, rowEnd);
+    for (int64_t visit = 0; visit < order.visits(); ++visit) {
+        const int64_t r = order.row(visit);
+        if (r == rowEnd) continue;
+        forEachPass(tokens, perPass, [&](int64_t first, int64_t count) { run(r, first, count); });
+    }
+}
 
 }  // namespace qd::detail
