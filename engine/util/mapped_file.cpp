@@ -112,18 +112,24 @@ void populateMappedPages(std::span<const std::span<const uint8_t>> spans,
             at = next;
         }
     }
-    std::atomic<size_t> nextPiece{0};
+    std::atomic<size_t> nextPiece{0}, donePieces{0};
+    // Only the calling thread reports, counting every thread's pieces: pieces are 2 MiB (but the
+    // last of each span), so the count done is close enough.
     auto work = [&](bool reporting) {
         for (size_t i; (i = nextPiece.fetch_add(1)) < pieces.size();) {
             populate(pieces[i]);
-            // Pieces are 2 MiB (but the last of each span), so the count claimed is close enough.
-            if (reporting) progress(static_cast<double>(i + 1) / static_cast<double>(pieces.size()));
+            const size_t done = donePieces.fetch_add(1) + 1;
+            if (reporting) progress(static_cast<double>(done) / static_cast<double>(pieces.size()));
         }
     };
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
     std::vector<std::jthread> helpers;
     for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work, false);
     work(static_cast<bool>(progress));
+    // The helpers may have taken the last pieces, or all of them (a small file): the end is
+    // reported once they are done.
+    helpers.clear();
+    if (progress) progress(1.0);
 }
 
 std::string readTextFile(const std::string &path) {

@@ -44,7 +44,7 @@ void releaseMappedPages(std::span<const uint8_t> data);
 // Faults in every page of the spans (parts of file maps) ahead of use, in 2 MiB pieces on a few
 // threads: one call per piece instead of a fault per 4 KiB page, and reading a file that is not in
 // the page cache yet goes faster with several reads in flight. progress(fraction of the bytes), if
-// set, is called now and then from the calling thread.
+// set, is called now and then from the calling thread, and with 1.0 once every page is in.
 void populateMappedPages(std::span<const std::span<const uint8_t>> spans,
                          const std::function<void(double)> &progress = {});
 
