@@ -18,7 +18,7 @@ constexpr size_t kPromptLookupMinMatch = 2;
 // `draft` (fewer at the end of the context). Returns how many: 0 when no ending recurs.
 //
 // The draft is one token shorter than the match because every drafted token widens the verifying
-// forward pass (8 drafts cost 1.4 to 3.9 decode steps on two cores, by weight type): two tokens
+// forward pass (8 drafts cost 1.3 to 3.9 decode steps on two cores, by weight type): two tokens
 // recur by chance in any text ("of the") and earn one guess, while a reply that has been copying
 // for a while matches many tokens and is trusted with many. Replaying replies over the measured cost, this rule kept
 // unrelated text at plain decoding's cost (fixed 8-token drafts after any 2- or 3-token match cost
