@@ -287,7 +287,7 @@ QD_VNNI void dotQ6_K(const BlockQ6_K *blocks, const QuantizedActivations *const 
 
 // Inputs per pass over a Q4_K or Q6_K row: their accumulators stay in registers beside the
 // block's unpacked weights.
-constexpr int64_t kSuperBlockTokensPerPass = 5;
+constexpr int64_t kSuperBlockTokensPerPass = 8;
 
 template <typename Block, int T>
 QD_VNNI inline void superBlockDot(const Block *row, const QuantizedActivations *const *x, int64_t nb, float *y,
@@ -313,6 +313,9 @@ QD_VNNI void superBlockRowsTimesInputs(const WeightView &w, const QuantizedActiv
         case 2: superBlockDot<Block, 2>(row, x + t0, nb, out, w.rows); break;
         case 3: superBlockDot<Block, 3>(row, x + t0, nb, out, w.rows); break;
         case 4: superBlockDot<Block, 4>(row, x + t0, nb, out, w.rows); break;
+        case 5: superBlockDot<Block, 5>(row, x + t0, nb, out, w.rows); break;
+        case 6: superBlockDot<Block, 6>(row, x + t0, nb, out, w.rows); break;
+        case 7: superBlockDot<Block, 7>(row, x + t0, nb, out, w.rows); break;
         default: superBlockDot<Block, kSuperBlockTokensPerPass>(row, x + t0, nb, out, w.rows); break;
         }
     });
