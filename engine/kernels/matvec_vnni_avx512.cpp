@@ -134,30 +134,6 @@ QD_VNNI void rowTimesInputs(const Block *blocks, const QuantizedActivations *con
     for (int t = 0; t < T; ++t) y[t * yStride] = _mm512_reduce_add_ps(acc[t]);
 }
 
-// Rows [rowBegin, rowEnd) times up to kMaxTokens inputs at a time.
-constexpr int64_t kMaxTokens = 8;
-
-template <typename Block>
-QD_VNNI void rowsTimesInputs(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,
-                             int64_t rowBegin, int64_t rowEnd) {
-    const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
-    const int64_t nb = w.cols / 32;
-    forEachRowPass(rowBegin, rowEnd, tokens, kMaxTokens, [&](int64_t r, int64_t t0, int64_t count) {
-        const auto *row = reinterpret_cast<const Block *>(w.data + r * stride);
-        float *out = y + t0 * w.rows + r;
-        switch (count) {
-        case 1: rowTimesInputs<Block, 1>(row, x + t0, nb, out, w.rows); break;
-        case 2: rowTimesInputs<Block, 2>(row, x + t0, nb, out, w.rows); break;
-        case 3: rowTimesInputs<Block, 3>(row, x + t0, nb, out, w.rows); break;
-        case 4: rowTimesInputs<Block, 4>(row, x + t0, nb, out, w.rows); break;
-        case 5: rowTimesInputs<Block, 5>(row, x + t0, nb, out, w.rows); break;
-        case 6: rowTimesInputs<Block, 6>(row, x + t0, nb, out, w.rows); break;
-        case 7: rowTimesInputs<Block, 7>(row, x + t0, nb, out, w.rows); break;
-        default: rowTimesInputs<Block, 8>(row, x + t0, nb, out, w.rows); break;
-        }
-    });
-}
-
 // A Q4_K block's 32 bytes qs[32c..32c+31] hold sub-block 2c in the low nibbles and 2c+1 in the
 // high ones: [low, high] is 64 values in element order, matching the activations directly.
 // One row times T inputs: each block's scales and nibbles are unpacked once for all of them (the
@@ -285,38 +261,40 @@ QD_VNNI void dotQ6_K(const BlockQ6_K *blocks, const QuantizedActivations *const 
     for (int t = 0; t < T; ++t) y[t * yStride] = _mm512_reduce_add_ps(_mm512_add_ps(acc0[t], acc1[t]));
 }
 
-// Inputs per pass over a Q4_K or Q6_K row: their accumulators stay in registers beside the
-// block's unpacked weights.
-constexpr int64_t kSuperBlockTokensPerPass = 8;
-
+// One row of any of the four block types times T inputs.
 template <typename Block, int T>
-QD_VNNI inline void superBlockDot(const Block *row, const QuantizedActivations *const *x, int64_t nb, float *y,
-                                  int64_t yStride) {
+QD_VNNI inline void rowDots(const Block *row, const QuantizedActivations *const *x, int64_t nb, float *y,
+                            int64_t yStride) {
     if constexpr (std::is_same_v<Block, BlockQ4_K>)
         dotQ4_K<T>(row, x, nb, y, yStride);
-    else
+    else if constexpr (std::is_same_v<Block, BlockQ6_K>)
         dotQ6_K<T>(row, x, nb, y, yStride);
+    else
+        rowTimesInputs<Block, T>(row, x, nb, y, yStride);
 }
 
-// Q4_K and Q6_K rows: every input over a row while it is in cache, kSuperBlockTokensPerPass or fewer
+// Inputs per pass over a row: their accumulators stay in registers beside the block's weights.
+constexpr int64_t kTokensPerPass = 8;
+
+// Rows [rowBegin, rowEnd): every input over a row while it is in cache, kTokensPerPass or fewer
 // at a time.
 template <typename Block>
-QD_VNNI void superBlockRowsTimesInputs(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens,
-                                       float *y, int64_t rowBegin, int64_t rowEnd) {
+QD_VNNI void rowsTimesInputs(const WeightView &w, const QuantizedActivations *const *x, int64_t tokens, float *y,
+                             int64_t rowBegin, int64_t rowEnd) {
     const int64_t stride = static_cast<int64_t>(*rowBytes(w.type, static_cast<uint64_t>(w.cols)));
-    const int64_t nb = w.cols / 256;
-    forEachRowPass(rowBegin, rowEnd, tokens, kSuperBlockTokensPerPass, [&](int64_t r, int64_t t0, int64_t count) {
+    const int64_t nb = w.cols / tensorTypeInfo(w.type).blockElements;
+    forEachRowPass(rowBegin, rowEnd, tokens, kTokensPerPass, [&](int64_t r, int64_t t0, int64_t count) {
         const auto *row = reinterpret_cast<const Block *>(w.data + r * stride);
         float *out = y + t0 * w.rows + r;
         switch (count) {
-        case 1: superBlockDot<Block, 1>(row, x + t0, nb, out, w.rows); break;
-        case 2: superBlockDot<Block, 2>(row, x + t0, nb, out, w.rows); break;
-        case 3: superBlockDot<Block, 3>(row, x + t0, nb, out, w.rows); break;
-        case 4: superBlockDot<Block, 4>(row, x + t0, nb, out, w.rows); break;
-        case 5: superBlockDot<Block, 5>(row, x + t0, nb, out, w.rows); break;
-        case 6: superBlockDot<Block, 6>(row, x + t0, nb, out, w.rows); break;
-        case 7: superBlockDot<Block, 7>(row, x + t0, nb, out, w.rows); break;
-        default: superBlockDot<Block, kSuperBlockTokensPerPass>(row, x + t0, nb, out, w.rows); break;
+        case 1: rowDots<Block, 1>(row, x + t0, nb, out, w.rows); break;
+        case 2: rowDots<Block, 2>(row, x + t0, nb, out, w.rows); break;
+        case 3: rowDots<Block, 3>(row, x + t0, nb, out, w.rows); break;
+        case 4: rowDots<Block, 4>(row, x + t0, nb, out, w.rows); break;
+        case 5: rowDots<Block, 5>(row, x + t0, nb, out, w.rows); break;
+        case 6: rowDots<Block, 6>(row, x + t0, nb, out, w.rows); break;
+        case 7: rowDots<Block, 7>(row, x + t0, nb, out, w.rows); break;
+        default: rowDots<Block, kTokensPerPass>(row, x + t0, nb, out, w.rows); break;
         }
     });
 }
@@ -327,8 +305,8 @@ QD_VNNI void matvecRowsQ8Vnni512(const WeightView &w, const QuantizedActivations
                                  int64_t rowBegin, int64_t rowEnd) {
     if (w.type == TensorType::Q4_0) return rowsTimesInputs<BlockQ4_0>(w, x, tokens, y, rowBegin, rowEnd);
     if (w.type == TensorType::Q8_0) return rowsTimesInputs<BlockQ8_0>(w, x, tokens, y, rowBegin, rowEnd);
-    if (w.type == TensorType::Q4_K) return superBlockRowsTimesInputs<BlockQ4_K>(w, x, tokens, y, rowBegin, rowEnd);
-    superBlockRowsTimesInputs<BlockQ6_K>(w, x, tokens, y, rowBegin, rowEnd);
+    if (w.type == TensorType::Q4_K) return rowsTimesInputs<BlockQ4_K>(w, x, tokens, y, rowBegin, rowEnd);
+    rowsTimesInputs<BlockQ6_K>(w, x, tokens, y, rowBegin, rowEnd);
 }
 
 }  // namespace qd::detail
