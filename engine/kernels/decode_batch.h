@@ -2,7 +2,10 @@
 // How many tokens a forward pass may carry and still compute each of them exactly as a decode step
 // would.
 
+#include <algorithm>
 #include <cstdint>
+#include <type_traits>
+#include <utility>
 
 namespace qd {
 
@@ -26,6 +29,17 @@ void forEachPass(int64_t tokens, int64_t perPass, const Pass &pass) {
         pass(first, count);
         first += count;
     }
+}
+
+// Calls run(std::integral_constant<int, n>{}) with n = count, clamped to 1..kMax, so that a kernel
+// gets its number of tokens as a template argument (and keeps one accumulator per token in
+// registers).
+template <int kMax, typename Run>
+void withTokenCount(int64_t count, const Run &run) {
+    const auto n = static_cast<int>(std::clamp<int64_t>(count, 1, kMax));
+    [&]<int... k>(std::integer_sequence<int, k...>) {
+        (void)((n == k + 1 && (run(std::integral_constant<int, k + 1>{}), true)) || ...);
+    }(std::make_integer_sequence<int, kMax>{});
 }
 
 }  // namespace detail

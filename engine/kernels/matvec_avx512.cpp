@@ -231,7 +231,7 @@ QD_AVX512 void matvecRowsAvx512(const WeightView &w, const float *x, float *y, i
 namespace {
 
 // Inputs per pass over a row: two accumulators each, 16 of the 32 vector registers at 8.
-constexpr int64_t kFloatTokensPerPass = 8;
+constexpr int kFloatTokensPerPass = 8;
 
 template <typename Load>
 QD_AVX512 void floatRowsTimesInputs(const WeightView &w, const float *x, int64_t tokens, float *y, int64_t rowBegin,
@@ -241,13 +241,7 @@ QD_AVX512 void floatRowsTimesInputs(const WeightView &w, const float *x, int64_t
         const auto *row = rows + r * w.cols;
         const float *xt = x + t0 * w.cols;
         float *out = y + t0 * w.rows + r;
-        switch (count) {
-#define QD_TOKENS(n) \
-    case n: dots<Load, n>(row, xt, w.cols, w.cols, out, w.rows); break;
-            QD_TOKENS(1) QD_TOKENS(2) QD_TOKENS(3) QD_TOKENS(4) QD_TOKENS(5) QD_TOKENS(6) QD_TOKENS(7)
-#undef QD_TOKENS
-        default: dots<Load, kFloatTokensPerPass>(row, xt, w.cols, w.cols, out, w.rows); break;
-        }
+        withTokenCount<kFloatTokensPerPass>(count, [&](auto n) { dots<Load, n.value>(row, xt, w.cols, w.cols, out, w.rows); });
     });
 }
 

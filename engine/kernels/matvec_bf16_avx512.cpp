@@ -57,7 +57,7 @@ QD_BF16DOT void dotsBf16(const uint16_t *w, const uint16_t *x, int64_t xStride, 
 }
 
 // Inputs per pass over a row: two accumulators each, 16 of the 32 vector registers at 8.
-constexpr int64_t kTokensPerPass = 8;
+constexpr int kTokensPerPass = 8;
 
 }  // namespace
 
@@ -68,13 +68,7 @@ QD_BF16DOT void matvecRowsBf16Dot512(const WeightView &w, const uint16_t *x, int
     forEachRowPass(rowBegin, rowEnd, tokens, kTokensPerPass, [&](int64_t r, int64_t t0, int64_t count) {
         const uint16_t *row = rows + r * w.cols, *xt = x + t0 * w.cols;
         float *out = y + t0 * w.rows + r;
-        switch (count) {
-#define QD_TOKENS(n) \
-    case n: dotsBf16<n>(row, xt, w.cols, w.cols, out, w.rows); break;
-            QD_TOKENS(1) QD_TOKENS(2) QD_TOKENS(3) QD_TOKENS(4) QD_TOKENS(5) QD_TOKENS(6) QD_TOKENS(7)
-#undef QD_TOKENS
-        default: dotsBf16<kTokensPerPass>(row, xt, w.cols, w.cols, out, w.rows); break;
-        }
+        withTokenCount<kTokensPerPass>(count, [&](auto n) { dotsBf16<n.value>(row, xt, w.cols, w.cols, out, w.rows); });
     });
 }
 

@@ -294,19 +294,12 @@ QD_AMX_INT8 void groupsTimesInputsAmx(const WeightView &w, const QuantizedActiva
 }
 
 // One instance per batch size, up to kMaxDecodeBatch (the tile rows allow 16).
-static_assert(kMaxDecodeBatch == 12, "dispatchAmx has a case for each batch size");
-
 template <TensorType kType>
 QD_AMX_INT8 void dispatchAmx(const WeightView &w, const QuantizedActivations *const *x, const int8_t *packedQ,
                              int64_t tokens, float *y, int64_t groupBegin, int64_t groupEnd) {
-    switch (tokens) {
-#define QD_TOKENS(n) \
-    case n: return groupsTimesInputsAmx<kType, n>(w, x, packedQ, y, groupBegin, groupEnd);
-        QD_TOKENS(1) QD_TOKENS(2) QD_TOKENS(3) QD_TOKENS(4) QD_TOKENS(5) QD_TOKENS(6) QD_TOKENS(7) QD_TOKENS(8)
-        QD_TOKENS(9) QD_TOKENS(10) QD_TOKENS(11)
-#undef QD_TOKENS
-    default: return groupsTimesInputsAmx<kType, kMaxDecodeBatch>(w, x, packedQ, y, groupBegin, groupEnd);
-    }
+    withTokenCount<kMaxDecodeBatch>(tokens, [&](auto n) {
+        groupsTimesInputsAmx<kType, n.value>(w, x, packedQ, y, groupBegin, groupEnd);
+    });
 }
 
 }  // namespace

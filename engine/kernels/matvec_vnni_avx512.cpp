@@ -274,7 +274,7 @@ QD_VNNI inline void rowDots(const Block *row, const QuantizedActivations *const 
 }
 
 // Inputs per pass over a row: their accumulators stay in registers beside the block's weights.
-constexpr int64_t kTokensPerPass = 8;
+constexpr int kTokensPerPass = 8;
 
 // Rows [rowBegin, rowEnd): every input over a row while it is in cache, kTokensPerPass or fewer
 // at a time.
@@ -286,16 +286,7 @@ QD_VNNI void rowsTimesInputs(const WeightView &w, const QuantizedActivations *co
     forEachRowPass(rowBegin, rowEnd, tokens, kTokensPerPass, [&](int64_t r, int64_t t0, int64_t count) {
         const auto *row = reinterpret_cast<const Block *>(w.data + r * stride);
         float *out = y + t0 * w.rows + r;
-        switch (count) {
-        case 1: rowDots<Block, 1>(row, x + t0, nb, out, w.rows); break;
-        case 2: rowDots<Block, 2>(row, x + t0, nb, out, w.rows); break;
-        case 3: rowDots<Block, 3>(row, x + t0, nb, out, w.rows); break;
-        case 4: rowDots<Block, 4>(row, x + t0, nb, out, w.rows); break;
-        case 5: rowDots<Block, 5>(row, x + t0, nb, out, w.rows); break;
-        case 6: rowDots<Block, 6>(row, x + t0, nb, out, w.rows); break;
-        case 7: rowDots<Block, 7>(row, x + t0, nb, out, w.rows); break;
-        default: rowDots<Block, kTokensPerPass>(row, x + t0, nb, out, w.rows); break;
-        }
+        withTokenCount<kTokensPerPass>(count, [&](auto n) { rowDots<Block, n.value>(row, x + t0, nb, out, w.rows); });
     });
 }
 
