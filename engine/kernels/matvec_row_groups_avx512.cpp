@@ -293,7 +293,9 @@ QD_AMX_INT8 void groupsTimesInputsAmx(const WeightView &w, const QuantizedActiva
     });
 }
 
-// One instance per batch size, up to kMaxDecodeBatch (the tile rows allow 16).
+// One instance per batch size, up to kMaxDecodeBatch.
+static_assert(kMaxDecodeBatch <= 16, "a tile holds at most 16 tokens' rows");
+
 template <TensorType kType>
 QD_AMX_INT8 void dispatchAmx(const WeightView &w, const QuantizedActivations *const *x, const int8_t *packedQ,
                              int64_t tokens, float *y, int64_t groupBegin, int64_t groupEnd) {
